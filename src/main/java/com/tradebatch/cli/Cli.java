@@ -1,0 +1,148 @@
+package com.tradebatch.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+import com.tradebatch.TradebatchApplication;
+import com.tradebatch.store.StoreConfigurationException;
+import com.tradebatch.store.StoreSchemaException;
+
+/**
+ * The command line: reads the first word, starts the application context for commands that need it, runs the
+ * command and turns every outcome into an exit code and a message for a person (no stack traces on stdout).
+ */
+public final class Cli {
+
+    static final String USAGE = """
+            tradebatch: batch jobs for the trading system's SQLite databases
+
+            usage: tradebatch <command> [arguments]
+
+              run <job> [key=value ...]      launch a job; the same parameters after a failure resume it
+              jobs                           list the jobs with their parameters and defaults
+              executions [job] [--limit N]   recent executions, newest first (default 20)
+              restart <execution-id>         continue a failed, stopped or crashed execution
+              health                         connection status of the four databases, as JSON
+              help                           this text
+
+            exit codes: 0 done (job COMPLETED), 1 job FAILED or STOPPED / database unusable, 2 bad usage
+            databases: TRADING_DATABASE_URL, MARKET_DATABASE_URL, ANALYTICS_DATABASE_URL, BATCH_DATABASE_URL
+                       (sqlite:///./data/trading.db, sqlite:////abs/x.db or jdbc:sqlite:path); see README.md
+            """;
+
+    private static final Set<String> HELP = Set.of("help", "--help", "-h");
+
+    private Cli() {
+    }
+
+    /**
+     * Runs one command.
+     *
+     * @param properties configuration that overrides the environment (tests use it; the real process passes none)
+     * @param extraSources more configuration classes (tests add jobs this way)
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, Object> properties,
+            Class<?>... extraSources) {
+        if (args.length == 0 || HELP.contains(args[0])) {
+            out.print(USAGE);
+            return args.length == 0 ? ExitCode.USAGE : ExitCode.OK;
+        }
+        String command = args[0];
+        List<String> rest = List.of(args).subList(1, args.length);
+        ConfigurableApplicationContext context = null;
+        try {
+            context = start(properties, extraSources);
+            Command cmd = context.getBeansOfType(Command.class).values().stream()
+                    .filter(c -> c.name().equals(command)).findFirst()
+                    .orElseThrow(() -> new UsageException("unknown command '" + command + "' (see 'tradebatch help')"));
+            return cmd.execute(rest, out);
+        } catch (Exception e) {
+            return report(e, err);
+        } finally {
+            if (context != null) {
+                context.close();
+            }
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Map<String, Object> properties, Class<?>... extraSources) {
+        List<Class<?>> sources = new ArrayList<>();
+        sources.add(TradebatchApplication.class);
+        sources.addAll(Arrays.asList(extraSources));
+        SpringApplication app = new SpringApplication(sources.toArray(Class<?>[]::new));
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setLogStartupInfo(false);
+        if (!properties.isEmpty()) {
+            app.addInitializers(ctx -> ctx.getEnvironment().getPropertySources()
+                    .addFirst(new MapPropertySource("tradebatch-overrides", properties)));
+        }
+        return app.run();
+    }
+
+    /** The message a person needs, and the exit code that goes with the kind of failure. */
+    static int report(Throwable e, PrintStream err) {
+        UsageException usage = find(e, UsageException.class);
+        if (usage != null) {
+            err.println("tradebatch: " + usage.getMessage());
+            return ExitCode.USAGE;
+        }
+        StoreConfigurationException config = find(e, StoreConfigurationException.class);
+        if (config != null) {
+            err.println("tradebatch: " + config.getMessage());
+            return ExitCode.USAGE;
+        }
+        StoreSchemaException schema = find(e, StoreSchemaException.class);
+        if (schema != null) {
+            err.println("tradebatch: " + schema.getMessage());
+            return ExitCode.FAILED;
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        err.println("tradebatch: " + (e.getMessage() == null ? e : e.getMessage())
+                + (root != e ? "\n  cause: " + root : ""));
+        return ExitCode.FAILED;
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    static long executionId(List<String> args) {
+        if (args.size() != 1) {
+            throw new UsageException("usage: tradebatch restart <execution-id> (see 'tradebatch executions')");
+        }
+        try {
+            return Long.parseLong(args.get(0));
+        } catch (NumberFormatException e) {
+            throw new UsageException("execution id '" + args.get(0) + "' is not a number (see 'tradebatch executions')");
+        }
+    }
+
+    static int positiveInt(String option, String value) {
+        try {
+            int n = Integer.parseInt(value == null ? "" : value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through to the usage message
+        }
+        throw new UsageException(option + " needs a positive whole number, got '" + value + "'");
+    }
+}

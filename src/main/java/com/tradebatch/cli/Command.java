@@ -1,0 +1,13 @@
+package com.tradebatch.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/** One word of the command line ({@code run}, {@code jobs}, ...), run inside the application context. */
+public interface Command {
+
+    String name();
+
+    /** @return the process exit code, see {@link ExitCode} */
+    int execute(List<String> args, PrintStream out);
+}

@@ -1,0 +1,156 @@
+package com.tradebatch.cli;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameter;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+import com.tradebatch.common.JobSpec;
+import com.tradebatch.store.StoreMigrator;
+
+/**
+ * Launches and restarts jobs through Spring Batch's {@link JobOperator}.
+ * <p>
+ * Every launch carries the declared parameters (defaults filled in) plus a {@code run.id}, so a job can run
+ * again with the same parameters. {@code run} with the same parameters as a FAILED or STOPPED execution
+ * resumes that one instead (same instance: Batch continues where it stopped). An execution left STARTED by
+ * a process that is gone is first recovered (marked FAILED) so it can be restarted.
+ */
+@Component
+public class JobRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+    public static final String RUN_ID = "run.id";
+    /** How far back {@code run} looks for a failed run with the same parameters to resume. */
+    private static final int RESUME_LOOKBACK = 50;
+    private static final Set<BatchStatus> RESUMABLE = EnumSet.of(BatchStatus.FAILED, BatchStatus.STOPPED);
+    private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS");
+
+    private final JobCatalog catalog;
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final StoreMigrator storeMigrator;
+
+    public JobRunner(JobCatalog catalog, JobOperator jobOperator, JobRepository jobRepository,
+            StoreMigrator storeMigrator) {
+        this.catalog = catalog;
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.storeMigrator = storeMigrator;
+    }
+
+    /** Validates the words against the job's declared parameters; throws {@link UsageException} when wrong. */
+    public Map<String, String> parameters(String jobName, List<String> words) {
+        JobSpec spec = catalog.spec(jobName);
+        return LaunchParameters.parse(spec, words);
+    }
+
+    public JobExecution run(String jobName, Map<String, String> values) {
+        Job job = catalog.job(jobName);
+        storeMigrator.migrateAll();
+        JobExecution resumable = findResumable(jobName, values);
+        if (resumable != null) {
+            log.info("{}: resuming execution {} ({}) with the same parameters", jobName, resumable.getId(),
+                    resumable.getStatus());
+            return restart(resumable);
+        }
+        JobParametersBuilder builder = new JobParametersBuilder();
+        values.forEach(builder::addString);
+        builder.addString(RUN_ID, LocalDateTime.now().format(RUN_ID_TIME) + "-"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000)));
+        try {
+            return jobOperator.start(job, builder.toJobParameters());
+        } catch (Exception e) {
+            throw new IllegalStateException(jobName + " could not start: " + e.getMessage(), e);
+        }
+    }
+
+    public JobExecution restart(long executionId) {
+        JobExecution execution = jobRepository.getJobExecution(executionId);
+        if (execution == null) {
+            throw new UsageException("no execution " + executionId + " (see 'tradebatch executions')");
+        }
+        catalog.job(execution.getJobInstance().getJobName());
+        storeMigrator.migrateAll();
+        return restart(execution);
+    }
+
+    private JobExecution restart(JobExecution execution) {
+        String name = execution.getJobInstance().getJobName();
+        JobExecution last = jobRepository.getLastJobExecution(execution.getJobInstance());
+        if (last != null && last.getId() != execution.getId()) {
+            throw new UsageException("execution " + execution.getId() + " of " + name + " is not the last one of its run: "
+                    + "restart execution " + last.getId() + " (" + last.getStatus() + ") instead");
+        }
+        BatchStatus status = execution.getStatus();
+        if (status == BatchStatus.COMPLETED) {
+            throw new UsageException("execution " + execution.getId() + " of " + name
+                    + " COMPLETED: nothing to restart (use 'run' to run the job again)");
+        }
+        if (status == BatchStatus.ABANDONED) {
+            throw new UsageException("execution " + execution.getId() + " of " + name + " was abandoned and cannot restart");
+        }
+        if (status.isRunning()) {
+            var owner = ExecutionOwner.of(execution);
+            if (owner.isPresent() && owner.get().isAlive()) {
+                throw new IllegalStateException("execution " + execution.getId() + " of " + name
+                        + " is still running in process " + owner.get().pid());
+            }
+            log.warn("{}: execution {} was left {} by a process that is gone; marking it FAILED to restart it", name,
+                    execution.getId(), status);
+            execution = jobOperator.recover(execution);
+        }
+        try {
+            return jobOperator.restart(execution);
+        } catch (Exception e) {
+            throw new IllegalStateException(name + " execution " + execution.getId() + " could not restart: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The last execution of a recent run of this job with exactly these parameters, if it can be resumed. */
+    private JobExecution findResumable(String jobName, Map<String, String> values) {
+        List<JobInstance> instances = jobRepository.getJobInstances(jobName, 0, RESUME_LOOKBACK);
+        for (JobInstance instance : instances) {
+            JobExecution last = jobRepository.getLastJobExecution(instance);
+            if (last == null || !userParameters(last.getJobParameters()).equals(values)) {
+                continue;
+            }
+            boolean stale = last.getStatus().isRunning()
+                    && ExecutionOwner.of(last).map(o -> !o.isAlive()).orElse(true);
+            if (last.getStatus().isRunning() && !stale) {
+                throw new IllegalStateException(jobName + " with these parameters is already running as execution "
+                        + last.getId());
+            }
+            return RESUMABLE.contains(last.getStatus()) || stale ? last : null;
+        }
+        return null;
+    }
+
+    static Map<String, String> userParameters(JobParameters parameters) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (JobParameter<?> p : parameters) {
+            if (p.identifying() && !p.name().equals(RUN_ID)) {
+                map.put(p.name(), String.valueOf(p.value()));
+            }
+        }
+        return map;
+    }
+}

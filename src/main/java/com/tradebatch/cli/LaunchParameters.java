@@ -1,0 +1,58 @@
+package com.tradebatch.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.tradebatch.common.JobSpec;
+import com.tradebatch.common.ParameterSpec;
+
+/**
+ * Turns {@code key=value} words into a job's parameters: every key must be declared, every value valid,
+ * every required one present; defaults fill the rest so that the same run is recognised however it was typed.
+ */
+public final class LaunchParameters {
+
+    private LaunchParameters() {
+    }
+
+    public static Map<String, String> parse(JobSpec spec, List<String> words) {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String word : words) {
+            int eq = word.indexOf('=');
+            if (eq <= 0) {
+                throw usage(spec, "'" + word + "' is not key=value");
+            }
+            String key = word.substring(0, eq).trim();
+            if (spec.parameter(key).isEmpty()) {
+                throw usage(spec, "unknown parameter '" + key + "'");
+            }
+            if (given.put(key, word.substring(eq + 1)) != null) {
+                throw usage(spec, "parameter " + key + " given twice");
+            }
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (ParameterSpec p : spec.parameters()) {
+            String raw = given.get(p.name());
+            if (raw == null || raw.isBlank()) {
+                if (p.required()) {
+                    throw usage(spec, "missing required parameter " + p.name() + " (" + p.description() + ")");
+                }
+                raw = p.defaultValue();
+            }
+            if (raw != null) {
+                try {
+                    values.put(p.name(), p.validate(raw));
+                } catch (IllegalArgumentException e) {
+                    throw usage(spec, e.getMessage());
+                }
+            }
+        }
+        return values;
+    }
+
+    static UsageException usage(JobSpec spec, String problem) {
+        return new UsageException(spec.name() + ": " + problem + "\nParameters of " + spec.name() + ":\n"
+                + spec.describeParameters());
+    }
+}

@@ -1,0 +1,33 @@
+package com.tradebatch.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.stereotype.Component;
+
+/** {@code restart <execution-id>}: continue a failed, stopped or crashed execution from where it stopped. */
+@Component
+class RestartCommand implements Command {
+
+    private final JobRunner runner;
+
+    RestartCommand(JobRunner runner) {
+        this.runner = runner;
+    }
+
+    @Override
+    public String name() {
+        return "restart";
+    }
+
+    @Override
+    public int execute(List<String> args, PrintStream out) {
+        long id = Cli.executionId(args);
+        JobExecution execution = runner.restart(id);
+        out.println("restarted execution " + id + " as execution " + execution.getId());
+        JobSummary summary = JobSummary.of(execution);
+        summary.print(out);
+        return summary.exitCode();
+    }
+}

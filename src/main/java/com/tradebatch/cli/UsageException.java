@@ -1,0 +1,8 @@
+package com.tradebatch.cli;
+
+/** Bad usage: the message says what is wrong and, where it helps, what would be right. Exit code 2. */
+public class UsageException extends RuntimeException {
+    public UsageException(String message) {
+        super(message);
+    }
+}

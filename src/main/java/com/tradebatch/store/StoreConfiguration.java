@@ -1,0 +1,85 @@
+package com.tradebatch.store;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.batch.autoconfigure.BatchTransactionManager;
+import org.springframework.boot.batch.jdbc.autoconfigure.BatchDataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * One DataSource and one transaction manager per store. Steps name the transaction manager of the store they
+ * write. The batch store is primary so that anything in Boot that wants "the" DataSource gets the job
+ * repository, never a trading database.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StoreProperties.class)
+public class StoreConfiguration {
+
+    public static final String TRADING_TX = "tradingTransactionManager";
+    public static final String MARKET_TX = "marketTransactionManager";
+    public static final String ANALYTICS_TX = "analyticsTransactionManager";
+
+    @Bean
+    StoreLocations storeLocations(Environment env, StoreProperties props) {
+        return StoreLocations.resolve(env::getProperty, props.getDefaults(), props.getBaseDir());
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource tradingDataSource(StoreLocations locations, StoreProperties props) {
+        return SqliteDataSourceFactory.create(locations.get(Store.TRADING), props);
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource marketDataSource(StoreLocations locations, StoreProperties props) {
+        return SqliteDataSourceFactory.create(locations.get(Store.MARKET), props);
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource analyticsDataSource(StoreLocations locations, StoreProperties props) {
+        return SqliteDataSourceFactory.create(locations.get(Store.ANALYTICS), props);
+    }
+
+    @Bean(destroyMethod = "close")
+    @Primary
+    @BatchDataSource
+    HikariDataSource batchDataSource(StoreLocations locations, StoreProperties props) {
+        return SqliteDataSourceFactory.create(locations.get(Store.BATCH), props);
+    }
+
+    @Bean
+    JdbcTransactionManager tradingTransactionManager(@Qualifier("tradingDataSource") DataSource ds) {
+        return new JdbcTransactionManager(ds);
+    }
+
+    @Bean
+    JdbcTransactionManager marketTransactionManager(@Qualifier("marketDataSource") DataSource ds) {
+        return new JdbcTransactionManager(ds);
+    }
+
+    @Bean
+    JdbcTransactionManager analyticsTransactionManager(@Qualifier("analyticsDataSource") DataSource ds) {
+        return new JdbcTransactionManager(ds);
+    }
+
+    @Bean
+    @Primary
+    @BatchTransactionManager
+    JdbcTransactionManager batchTransactionManager(@Qualifier("batchDataSource") DataSource ds) {
+        return new JdbcTransactionManager(ds);
+    }
+
+    @Bean
+    Stores stores(@Qualifier("tradingDataSource") DataSource trading, @Qualifier("marketDataSource") DataSource market,
+            @Qualifier("analyticsDataSource") DataSource analytics, @Qualifier("batchDataSource") DataSource batch,
+            StoreLocations locations) {
+        return new Stores(locations, trading, market, analytics, batch);
+    }
+}

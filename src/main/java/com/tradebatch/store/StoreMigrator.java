@@ -1,0 +1,213 @@
+package com.tradebatch.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * Brings each store to the current schema version with Flyway, one history table per database. A database the
+ * Python system already created (tables present, no Flyway history) is baselined at version 1 and kept as it
+ * is; its tables and columns are then checked against what version 1 creates, so a foreign or older file is
+ * refused with the table and column named instead of failing later in a job.
+ */
+@Component
+public class StoreMigrator {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreMigrator.class);
+    static final String HISTORY_TABLE = "flyway_schema_history";
+
+    private final Stores stores;
+    private final StoreProperties props;
+    private final Map<Store, MigrationOutcome> done = new EnumMap<>(Store.class);
+
+    public StoreMigrator(Stores stores, StoreProperties props) {
+        this.stores = stores;
+        this.props = props;
+    }
+
+    public record MigrationOutcome(Store store, String version, int applied, boolean adopted) {
+    }
+
+    /** Migrates every store; throws naming each store that failed. */
+    public synchronized Map<Store, MigrationOutcome> migrateAll() {
+        List<String> failures = new ArrayList<>();
+        for (Store store : Store.values()) {
+            try {
+                migrate(store);
+            } catch (RuntimeException e) {
+                failures.add(e.getMessage());
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new StoreSchemaException(String.join("\n", failures));
+        }
+        return Map.copyOf(done);
+    }
+
+    public synchronized MigrationOutcome migrate(Store store) {
+        MigrationOutcome outcome = done.get(store);
+        if (outcome != null) {
+            return outcome;
+        }
+        StoreLocation location = stores.location(store);
+        DataSource ds = stores.dataSource(store);
+        try {
+            MigrateResult result = flyway(store, ds).migrate();
+            verifySchema(store, ds, location);
+            String version = currentVersion(ds);
+            boolean adopted = isBaselined(ds);
+            outcome = new MigrationOutcome(store, version, result.migrationsExecuted, adopted);
+            log.info("{} store {}: schema version {} ({} migrations applied{})", store.key(), location.file(), version,
+                    result.migrationsExecuted, adopted ? ", adopted from an existing database" : "");
+            done.put(store, outcome);
+            return outcome;
+        } catch (StoreSchemaException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StoreSchemaException(store.key() + " store " + location.file() + " (" + location.source()
+                    + "): cannot be opened or migrated: " + rootMessage(e), e);
+        }
+    }
+
+    private Flyway flyway(Store store, DataSource ds) {
+        var config = Flyway.configure(getClass().getClassLoader())
+                .dataSource(ds)
+                .table(HISTORY_TABLE)
+                .baselineOnMigrate(true)
+                .baselineVersion("1")
+                .baselineDescription("adopted existing " + store.key() + " database")
+                .loggers("slf4j");
+        if (store == Store.BATCH) {
+            config.locations(new String[0]).javaMigrations(new BatchSchemaMigration());
+        } else {
+            config.locations(store.migrationLocation());
+        }
+        return config.load();
+    }
+
+    /** Every table and column that the migrations create must be there (extra ones are allowed). */
+    private void verifySchema(Store store, DataSource ds, StoreLocation location) {
+        Map<String, Set<String>> expected = referenceSchema(store);
+        Map<String, Set<String>> actual = columns(ds);
+        List<String> problems = new ArrayList<>();
+        expected.forEach((table, cols) -> {
+            Set<String> have = actual.get(table);
+            if (have == null) {
+                problems.add("table " + table + " is missing");
+            } else {
+                cols.stream().filter(c -> !have.contains(c))
+                        .forEach(c -> problems.add("table " + table + " lacks column " + c));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new StoreSchemaException(store.key() + " store " + location.file() + " (" + location.source()
+                    + ") does not have the trading system's schema: " + String.join("; ", problems));
+        }
+    }
+
+    private final Map<Store, Map<String, Set<String>>> referenceCache = new EnumMap<>(Store.class);
+
+    /** The tables and columns the migrations create, read from a scratch database built from them. */
+    private Map<String, Set<String>> referenceSchema(Store store) {
+        return referenceCache.computeIfAbsent(store, s -> {
+            Path dir = null;
+            try {
+                dir = Files.createTempDirectory("tradebatch-schema-");
+                StoreLocation scratch = new StoreLocation(s, "reference", "reference", dir.resolve(s.defaultFileName()));
+                try (HikariDataSource ds = SqliteDataSourceFactory.create(scratch, props)) {
+                    flyway(s, ds).migrate();
+                    return columns(ds);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                deleteQuietly(dir);
+            }
+        });
+    }
+
+    static Map<String, Set<String>> columns(DataSource ds) {
+        Map<String, Set<String>> result = new LinkedHashMap<>();
+        try (Connection c = ds.getConnection();
+                ResultSet tables = c.createStatement().executeQuery(
+                        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '"
+                                + HISTORY_TABLE + "'")) {
+            List<String> names = new ArrayList<>();
+            while (tables.next()) {
+                names.add(tables.getString(1));
+            }
+            for (String table : names) {
+                Set<String> cols = new LinkedHashSet<>();
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT name FROM pragma_table_info('" + table + "')")) {
+                    while (rs.next()) {
+                        cols.add(rs.getString(1));
+                    }
+                }
+                result.put(table, cols);
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreSchemaException(e.getMessage(), e);
+        }
+    }
+
+    private static String currentVersion(DataSource ds) {
+        try (Connection c = ds.getConnection();
+                ResultSet rs = c.createStatement().executeQuery("SELECT version FROM " + HISTORY_TABLE
+                        + " WHERE success = 1 AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1")) {
+            return rs.next() ? rs.getString(1) : "none";
+        } catch (SQLException e) {
+            throw new StoreSchemaException(e.getMessage(), e);
+        }
+    }
+
+    private static boolean isBaselined(DataSource ds) {
+        try (Connection c = ds.getConnection();
+                ResultSet rs = c.createStatement().executeQuery(
+                        "SELECT count(*) FROM " + HISTORY_TABLE + " WHERE type = 'BASELINE'")) {
+            return rs.next() && rs.getInt(1) > 0;
+        } catch (SQLException e) {
+            throw new StoreSchemaException(e.getMessage(), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a scratch folder in the temp directory: nothing to lose
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package com.tradebatch.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** {@code tradebatch.store.*} in application.yml: the connection settings shared by all four stores. */
+@ConfigurationProperties("tradebatch.store")
+public class StoreProperties {
+
+    /** What relative store paths resolve against; the working directory unless set. */
+    private Path baseDir = Path.of(System.getProperty("user.dir"));
+
+    /** How long a connection waits for another writer's lock before failing with SQLITE_BUSY. */
+    private Duration busyTimeout = Duration.ofSeconds(5);
+
+    /** SQLite page cache per connection, in KiB (written as a negative cache_size). */
+    private int cacheSizeKib = 2000;
+
+    /** Connections per store: WAL lets readers run beside the one writer SQLite allows. */
+    private int poolSize = 4;
+
+    /** Default URL of each store when its variable is unset. */
+    private Map<Store, String> defaults = new EnumMap<>(Map.of(
+            Store.TRADING, "sqlite:///./data/trading.db",
+            Store.MARKET, "sqlite:///./data/market_data.db",
+            Store.ANALYTICS, "sqlite:///./data/analytics.db",
+            Store.BATCH, "sqlite:///./data/batch.db"));
+
+    public Path getBaseDir() {
+        return baseDir;
+    }
+
+    public void setBaseDir(Path baseDir) {
+        this.baseDir = baseDir;
+    }
+
+    public Duration getBusyTimeout() {
+        return busyTimeout;
+    }
+
+    public void setBusyTimeout(Duration busyTimeout) {
+        this.busyTimeout = busyTimeout;
+    }
+
+    public int getCacheSizeKib() {
+        return cacheSizeKib;
+    }
+
+    public void setCacheSizeKib(int cacheSizeKib) {
+        this.cacheSizeKib = cacheSizeKib;
+    }
+
+    public int getPoolSize() {
+        return poolSize;
+    }
+
+    public void setPoolSize(int poolSize) {
+        this.poolSize = poolSize;
+    }
+
+    public Map<Store, String> getDefaults() {
+        return defaults;
+    }
+
+    public void setDefaults(Map<Store, String> defaults) {
+        this.defaults = defaults;
+    }
+}
