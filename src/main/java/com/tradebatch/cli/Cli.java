@@ -60,7 +60,7 @@ public final class Cli {
         List<String> rest = List.of(args).subList(1, args.length);
         ConfigurableApplicationContext context = null;
         try {
-            context = start(properties, extraSources);
+            context = startContext(properties, extraSources);
             Command cmd = context.getBeansOfType(Command.class).values().stream()
                     .filter(c -> c.name().equals(command)).findFirst()
                     .orElseThrow(() -> new UsageException("unknown command '" + command + "' (see 'tradebatch help')"));
@@ -74,7 +74,8 @@ public final class Cli {
         }
     }
 
-    private static ConfigurableApplicationContext start(Map<String, Object> properties, Class<?>... extraSources) {
+    /** The application context every command runs in (tests start it the same way). */
+    public static ConfigurableApplicationContext startContext(Map<String, Object> properties, Class<?>... extraSources) {
         List<Class<?>> sources = new ArrayList<>();
         sources.add(TradebatchApplication.class);
         sources.addAll(Arrays.asList(extraSources));

@@ -1,6 +1,8 @@
 package com.tradebatch.cli;
 
 import java.io.PrintStream;
+import java.sql.Timestamp;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,7 +69,7 @@ class ExecutionsCommand implements Command {
         }
         migrator.migrate(Store.BATCH);
         List<String> lines = batch.query(RECENT, (rs, n) -> String.format("%6d  %-18s %-10s %-19s %-19s %,12d %,12d %,9d",
-                rs.getLong(1), rs.getString(2), rs.getString(3), time(rs.getString(4)), time(rs.getString(5)),
+                rs.getLong(1), rs.getString(2), rs.getString(3), time(rs.getTimestamp(4)), time(rs.getTimestamp(5)),
                 rs.getLong(6), rs.getLong(7), rs.getLong(8)), job, job, limit);
         if (lines.isEmpty()) {
             out.println(job == null ? "no executions yet" : "no executions of " + job + " yet");
@@ -79,12 +81,10 @@ class ExecutionsCommand implements Command {
         return ExitCode.OK;
     }
 
-    /** Batch stores LocalDateTime as ISO text; show it to the second, with a space like the trading system. */
-    private static String time(String value) {
-        if (value == null) {
-            return "-";
-        }
-        String t = value.replace('T', ' ');
-        return t.length() > 19 ? t.substring(0, 19) : t;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** Batch writes LocalDateTime (local time of the machine); the driver reads it back as a Timestamp. */
+    private static String time(Timestamp value) {
+        return value == null ? "-" : value.toLocalDateTime().format(TIME);
     }
 }

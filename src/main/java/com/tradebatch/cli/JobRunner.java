@@ -1,5 +1,6 @@
 package com.tradebatch.cli;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
@@ -20,6 +21,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
 import com.tradebatch.common.JobSpec;
@@ -40,6 +42,8 @@ public class JobRunner {
     public static final String RUN_ID = "run.id";
     /** How far back {@code run} looks for a failed run with the same parameters to resume. */
     private static final int RESUME_LOOKBACK = 50;
+    /** How long a launch may take to stamp its owner before an unstamped running execution counts as crashed. */
+    private static final Duration UNSTAMPED_GRACE = Duration.ofMinutes(1);
     private static final Set<BatchStatus> RESUMABLE = EnumSet.of(BatchStatus.FAILED, BatchStatus.STOPPED);
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS");
 
@@ -83,7 +87,12 @@ public class JobRunner {
     }
 
     public JobExecution restart(long executionId) {
-        JobExecution execution = jobRepository.getJobExecution(executionId);
+        JobExecution execution;
+        try {
+            execution = jobRepository.getJobExecution(executionId);
+        } catch (EmptyResultDataAccessException e) {
+            execution = null;
+        }
         if (execution == null) {
             throw new UsageException("no execution " + executionId + " (see 'tradebatch executions')");
         }
@@ -108,10 +117,9 @@ public class JobRunner {
             throw new UsageException("execution " + execution.getId() + " of " + name + " was abandoned and cannot restart");
         }
         if (status.isRunning()) {
-            var owner = ExecutionOwner.of(execution);
-            if (owner.isPresent() && owner.get().isAlive()) {
-                throw new IllegalStateException("execution " + execution.getId() + " of " + name
-                        + " is still running in process " + owner.get().pid());
+            if (!isOrphaned(execution)) {
+                throw new IllegalStateException("execution " + execution.getId() + " of " + name + " is still running"
+                        + ExecutionOwner.of(execution).map(o -> " in process " + o.pid()).orElse(""));
             }
             log.warn("{}: execution {} was left {} by a process that is gone; marking it FAILED to restart it", name,
                     execution.getId(), status);
@@ -133,8 +141,7 @@ public class JobRunner {
             if (last == null || !userParameters(last.getJobParameters()).equals(values)) {
                 continue;
             }
-            boolean stale = last.getStatus().isRunning()
-                    && ExecutionOwner.of(last).map(o -> !o.isAlive()).orElse(true);
+            boolean stale = last.getStatus().isRunning() && isOrphaned(last);
             if (last.getStatus().isRunning() && !stale) {
                 throw new IllegalStateException(jobName + " with these parameters is already running as execution "
                         + last.getId());
@@ -142,6 +149,16 @@ public class JobRunner {
             return RESUMABLE.contains(last.getStatus()) || stale ? last : null;
         }
         return null;
+    }
+
+    /**
+     * True when the process that ran this execution is gone. An execution not yet stamped with its owner is
+     * being launched right now, unless it was created longer ago than any launch takes.
+     */
+    private static boolean isOrphaned(JobExecution execution) {
+        return ExecutionOwner.of(execution).map(o -> !o.isAlive())
+                .orElseGet(() -> execution.getCreateTime() != null
+                        && execution.getCreateTime().isBefore(LocalDateTime.now().minus(UNSTAMPED_GRACE)));
     }
 
     static Map<String, String> userParameters(JobParameters parameters) {

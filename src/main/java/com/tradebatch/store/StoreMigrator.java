@@ -73,6 +73,7 @@ public class StoreMigrator {
         StoreLocation location = stores.location(store);
         DataSource ds = stores.dataSource(store);
         try {
+            probe(ds);
             MigrateResult result = flyway(store, ds).migrate();
             verifySchema(store, ds, location);
             String version = currentVersion(ds);
@@ -87,6 +88,20 @@ public class StoreMigrator {
         } catch (RuntimeException e) {
             throw new StoreSchemaException(store.key() + " store " + location.file() + " (" + location.source()
                     + "): cannot be opened or migrated: " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * Opens one connection outside the pool: a file that is not a database fails here at once, where the pool
+     * would keep retrying until its connection timeout.
+     */
+    private static void probe(DataSource ds) {
+        DataSource direct = ds instanceof HikariDataSource h && h.getDataSource() != null ? h.getDataSource() : ds;
+        try (Connection c = direct.getConnection();
+                ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM sqlite_master")) {
+            rs.next();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
