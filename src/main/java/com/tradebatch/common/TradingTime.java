@@ -35,6 +35,48 @@ public final class TradingTime {
         return format(Instant.ofEpochMilli(millis));
     }
 
+    /**
+     * The same text from epoch microseconds, built by hand: bulk loads format two times per row, and this is
+     * several times faster than a {@link DateTimeFormatter}.
+     */
+    public static String formatEpochMicros(long micros) {
+        long seconds = Math.floorDiv(micros, 1_000_000L);
+        int fraction = (int) Math.floorMod(micros, 1_000_000L);
+        LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        char[] c = new char[26];
+        int y = t.getYear();
+        if (y < 0 || y > 9999) {
+            return format(Instant.ofEpochSecond(seconds, fraction * 1000L));
+        }
+        digits(c, 0, y, 4);
+        c[4] = '-';
+        digits(c, 5, t.getMonthValue(), 2);
+        c[7] = '-';
+        digits(c, 8, t.getDayOfMonth(), 2);
+        c[10] = ' ';
+        digits(c, 11, t.getHour(), 2);
+        c[13] = ':';
+        digits(c, 14, t.getMinute(), 2);
+        c[16] = ':';
+        digits(c, 17, t.getSecond(), 2);
+        c[19] = '.';
+        digits(c, 20, fraction, 6);
+        return new String(c);
+    }
+
+    private static void digits(char[] c, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+    }
+
+    /** Epoch microseconds of a stored DateTime text. */
+    public static long parseToEpochMicros(String stored) {
+        Instant i = parse(stored);
+        return i.getEpochSecond() * 1_000_000L + i.getNano() / 1_000;
+    }
+
     /** Reads a stored DateTime text (UTC, fraction optional). */
     public static Instant parse(String stored) {
         return LocalDateTime.parse(stored.trim(), READ).toInstant(ZoneOffset.UTC);

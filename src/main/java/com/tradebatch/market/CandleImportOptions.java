@@ -1,0 +1,27 @@
+package com.tradebatch.market;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The candle-import parameters that decide how files are read.
+ *
+ * @param symbol   null: from each file's name
+ * @param interval null: from each file's name
+ * @param columns  null: from the header or Binance's layout
+ */
+public record CandleImportOptions(String symbol, Interval interval, String format, List<String> columns,
+        TimeUnitMode timeUnit) {
+
+    public static CandleImportOptions of(String symbol, String interval, String format, String columns, String timeUnit) {
+        return new CandleImportOptions(blank(symbol) ? null : symbol.trim().toUpperCase(java.util.Locale.ROOT),
+                blank(interval) ? null : Interval.of(interval.trim()),
+                blank(format) ? "auto" : format.trim(),
+                blank(columns) ? null : Arrays.stream(columns.split(",")).map(String::trim).toList(),
+                blank(timeUnit) ? TimeUnitMode.AUTO : TimeUnitMode.of(timeUnit.trim()));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,10 @@
+package com.tradebatch.market;
+
+/** A series: one symbol at one interval (a row of candlestick_metadata). */
+public record SymbolInterval(String symbol, Interval interval) {
+
+    @Override
+    public String toString() {
+        return symbol + " " + interval.code();
+    }
+}
