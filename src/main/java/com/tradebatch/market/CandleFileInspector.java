@@ -130,10 +130,13 @@ public class CandleFileInspector {
         return new SymbolInterval(symbol, interval);
     }
 
-    /** The smallest step between consecutive sampled timestamps must be the interval (gaps only make it larger). */
+    /**
+     * The usual step between consecutive sampled timestamps must be the interval: gaps and a stray bad row do
+     * not change the most frequent step, a file of another interval does.
+     */
     private void checkSpacing(List<CSVRecord> rows, CandleColumns columns, Interval interval) {
+        java.util.Map<Long, Integer> steps = new java.util.HashMap<>();
         long previous = Long.MIN_VALUE;
-        long smallest = Long.MAX_VALUE;
         for (CSVRecord r : rows) {
             long t;
             try {
@@ -142,12 +145,15 @@ public class CandleFileInspector {
                 continue; // a bad row is the validator's business
             }
             if (previous != Long.MIN_VALUE && t > previous) {
-                smallest = Math.min(smallest, t - previous);
+                steps.merge(t - previous, 1, Integer::sum);
             }
             previous = t;
         }
-        if (smallest != Long.MAX_VALUE && smallest != interval.micros()) {
-            throw new IllegalArgumentException("timestamps are " + describe(smallest) + " apart, which does not fit interval "
+        long usual = steps.entrySet().stream()
+                .max(java.util.Map.Entry.<Long, Integer>comparingByValue().thenComparing(java.util.Map.Entry.comparingByKey()))
+                .map(java.util.Map.Entry::getKey).orElse(interval.micros());
+        if (usual != interval.micros()) {
+            throw new IllegalArgumentException("timestamps are " + describe(usual) + " apart, which does not fit interval "
                     + interval + (options.interval() != null ? " (from interval=)" : " (from the file name)")
                     + (options.timeUnit() != TimeUnitMode.AUTO ? " with time-unit=" + options.timeUnit().name().toLowerCase(Locale.ROOT) : ""));
         }
