@@ -60,7 +60,7 @@ class CandleImportValidationTest {
         // the gaps the rejects left are counted
         assertThat(Sqlite.strings(market(), "SELECT sync_status || '|' || total_candles FROM candlestick_metadata"))
                 .containsExactly("partial|6");
-        assertThat(r.out()).contains("gaps 3");
+        assertThat(r.out()).contains("gaps 4");
     }
 
     @Test
