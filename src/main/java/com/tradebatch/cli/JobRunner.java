@@ -39,6 +39,8 @@ import com.tradebatch.store.StoreMigrator;
 public class JobRunner {
 
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+    /** Messages for the person at the terminal (stderr), like progress. */
+    private static final Logger console = LoggerFactory.getLogger("tradebatch.progress");
     public static final String RUN_ID = "run.id";
     /** How far back {@code run} looks for a failed run with the same parameters to resume. */
     private static final int RESUME_LOOKBACK = 50;
@@ -71,8 +73,8 @@ public class JobRunner {
         storeMigrator.migrateAll();
         JobExecution resumable = findResumable(jobName, values);
         if (resumable != null) {
-            log.info("{}: resuming execution {} ({}) with the same parameters", jobName, resumable.getId(),
-                    resumable.getStatus());
+            console.info("{}: resuming execution {} ({}), which had the same parameters", jobName, resumable.getId(),
+                    resumable.getStatus().isRunning() ? "left running by a process that is gone" : resumable.getStatus());
             return restart(resumable);
         }
         JobParametersBuilder builder = new JobParametersBuilder();

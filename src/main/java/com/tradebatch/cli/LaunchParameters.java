@@ -48,6 +48,11 @@ public final class LaunchParameters {
                 }
             }
         }
+        try {
+            spec.crossCheck().accept(values);
+        } catch (IllegalArgumentException e) {
+            throw usage(spec, e.getMessage());
+        }
         return values;
     }
 

@@ -35,10 +35,15 @@ public class CandleMetadataRepository {
             """;
 
     private static final String MARK_SYNCED = """
-            UPDATE candlestick_metadata SET earliest_timestamp = ?, latest_timestamp = ?, total_candles = ?,
-                last_sync = ?, sync_status = ?, last_success_at = ?, error_code = NULL, error_message = NULL,
-                updated_at = ?
-            WHERE symbol = ? AND interval = ?
+            INSERT INTO candlestick_metadata (symbol, interval, earliest_timestamp, latest_timestamp, total_candles,
+                                              last_sync, sync_status, last_attempt_at, last_success_at, created_at,
+                                              updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (symbol, interval) DO UPDATE SET
+                earliest_timestamp = excluded.earliest_timestamp, latest_timestamp = excluded.latest_timestamp,
+                total_candles = excluded.total_candles, last_sync = excluded.last_sync,
+                sync_status = excluded.sync_status, last_success_at = excluded.last_success_at,
+                error_code = NULL, error_message = NULL, updated_at = excluded.updated_at
             """;
 
     private static final String MARK_ERROR = """
@@ -87,8 +92,8 @@ public class CandleMetadataRepository {
             return new SeriesFigures(s, earliest, latest, count, gaps);
         }, s.symbol(), s.interval().code());
         String now = TradingTime.now();
-        jdbc.update(MARK_SYNCED, f.earliest(), f.latest(), f.count(), now, f.status(), now, now, s.symbol(),
-                s.interval().code());
+        jdbc.update(MARK_SYNCED, s.symbol(), s.interval().code(), f.earliest(), f.latest(), f.count(), now, f.status(),
+                now, now, now, now);
         return f;
     }
 
