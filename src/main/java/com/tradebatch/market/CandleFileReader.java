@@ -1,14 +1,17 @@
 package com.tradebatch.market;
 
+import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -16,25 +19,38 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
+import com.tradebatch.common.RejectedLineException;
+
 /**
- * Streams candles from the planned files one after another. Its position (file index, records consumed in
- * that file) is saved at every commit, so a restart continues with the first unfinished file, at the first
- * record not yet committed.
+ * Streams candles from the planned files one after another.
+ * <p>
+ * Parsing runs one step ahead on a thread of its own, so that on a two-core machine reading and parsing the
+ * CSV overlaps with SQLite writing the previous rows. The position saved at every commit is that of the last
+ * candle handed to the step (file index, records consumed in that file), never the parser's: a restart
+ * continues with the first unfinished file at the first record not yet committed.
  */
 public class CandleFileReader implements ItemStreamReader<Candle> {
 
     static final String FILE_INDEX = "candle.file.index";
     static final String RECORDS = "candle.file.records";
+    /** Parsed candles waiting for the step: enough to cover a hiccup, small enough to bound memory. */
+    private static final int QUEUE_CAPACITY = 8_192;
 
     private final List<CandleFilePlan> plans;
     private final CandleLineParser parser;
     private final long totalBytes;
+    private final BlockingQueue<Parsed> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private Thread producer;
+    private volatile boolean stopping;
+    private volatile long bytesRead;
+    // the position of the last candle handed out: what update() saves
     private int fileIndex;
     private long records;
-    private long bytesBefore;
-    private CountingStream stream;
-    private CSVParser csv;
-    private Iterator<CSVRecord> rows;
+    private boolean exhausted;
+
+    /** One parsed record (or the reason it could not be parsed, or the end) with the position after it. */
+    private record Parsed(Candle candle, RuntimeException error, int fileIndex, long records, boolean end) {
+    }
 
     public CandleFileReader(List<CandleFilePlan> plans, TimeUnitMode timeUnit) {
         this.plans = plans;
@@ -45,39 +61,35 @@ public class CandleFileReader implements ItemStreamReader<Candle> {
     @Override
     public void open(ExecutionContext ec) {
         fileIndex = ec.containsKey(FILE_INDEX) ? ec.getInt(FILE_INDEX) : 0;
-        long skip = ec.containsKey(RECORDS) ? ec.getLong(RECORDS) : 0;
-        bytesBefore = plans.stream().limit(fileIndex).mapToLong(CandleFilePlan::size).sum();
-        if (fileIndex < plans.size()) {
-            openFile();
-            while (records < skip && rows.hasNext()) {
-                rows.next();
-                records++;
-            }
-        }
+        records = ec.containsKey(RECORDS) ? ec.getLong(RECORDS) : 0;
+        exhausted = false;
+        int startFile = fileIndex;
+        long skip = records;
+        producer = new Thread(() -> produce(startFile, skip), "candle-parser");
+        producer.setDaemon(true);
+        producer.start();
     }
 
     @Override
-    public Candle read() {
-        while (fileIndex < plans.size()) {
-            if (rows.hasNext()) {
-                CSVRecord r = rows.next();
-                records++;
-                if (records == 1 && plans.get(fileIndex).header()) {
-                    continue;
-                }
-                if (r.size() == 1 && r.get(0).isEmpty()) {
-                    continue; // blank line
-                }
-                return parser.parse(plans.get(fileIndex), r);
-            }
-            closeFile();
-            bytesBefore += plans.get(fileIndex).size();
-            fileIndex++;
-            if (fileIndex < plans.size()) {
-                openFile();
-            }
+    public Candle read() throws InterruptedException {
+        if (exhausted) {
+            return null;
         }
-        return null;
+        Parsed p = queue.take();
+        if (p.error() instanceof ItemStreamException broken) {
+            exhausted = true;
+            throw broken; // the file could not be read: the position stays at the last good record
+        }
+        fileIndex = p.fileIndex();
+        records = p.records();
+        if (p.end()) {
+            exhausted = true;
+            return null;
+        }
+        if (p.error() != null) {
+            throw p.error(); // a rejected line: consumed, so the position is past it
+        }
+        return p.candle();
     }
 
     @Override
@@ -88,50 +100,77 @@ public class CandleFileReader implements ItemStreamReader<Candle> {
 
     @Override
     public void close() {
-        closeFile();
+        stopping = true;
+        if (producer != null) {
+            producer.interrupt();
+            try {
+                producer.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            producer = null;
+        }
+        queue.clear();
     }
 
-    /** Bytes of input consumed so far, across files (for progress). */
+    /** Bytes of input parsed so far, across files (for progress). */
     public long bytesRead() {
-        CountingStream s = stream;
-        return bytesBefore + (s == null ? 0 : s.count);
+        return bytesRead;
     }
 
     public long totalBytes() {
         return totalBytes;
     }
 
-    private void openFile() {
-        CandleFilePlan plan = plans.get(fileIndex);
+    private void produce(int startFile, long skip) {
+        long before = plans.stream().limit(startFile).mapToLong(CandleFilePlan::size).sum();
         try {
-            stream = new CountingStream(Files.newInputStream(plan.file()));
-            csv = CandleFileInspector.CSV.parse(new InputStreamReader(stream, StandardCharsets.UTF_8));
-            rows = csv.iterator();
-            records = 0;
-        } catch (IOException e) {
-            throw new ItemStreamException("cannot open " + plan.file() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void closeFile() {
-        try {
-            if (csv != null) {
-                csv.close();
+            for (int f = startFile; f < plans.size() && !stopping; f++) {
+                CandleFilePlan plan = plans.get(f);
+                try (CountingStream in = new CountingStream(Files.newInputStream(plan.file()));
+                        CSVParser csv = CandleFileInspector.CSV.parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                    Iterator<CSVRecord> rows = csv.iterator();
+                    long n = 0;
+                    long toSkip = f == startFile ? skip : 0;
+                    while (rows.hasNext() && !stopping) {
+                        CSVRecord r = rows.next();
+                        n++;
+                        bytesRead = before + in.count;
+                        if (n <= toSkip || (n == 1 && plan.header()) || (r.size() == 1 && r.get(0).isEmpty())) {
+                            continue;
+                        }
+                        Parsed parsed;
+                        try {
+                            parsed = new Parsed(parser.parse(plan, r), null, f, n, false);
+                        } catch (RejectedLineException e) {
+                            parsed = new Parsed(null, e, f, n, false);
+                        }
+                        queue.put(parsed);
+                    }
+                    // past the last record of a file: the next position is the start of the next file
+                    if (!stopping && f + 1 < plans.size()) {
+                        before += plan.size();
+                    }
+                } catch (IOException | RuntimeException e) {
+                    queue.put(new Parsed(null, new ItemStreamException("cannot read " + plan.file() + ": "
+                            + e.getMessage(), e), f, 0, false));
+                    return;
+                }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            csv = null;
-            stream = null;
+            if (!stopping) {
+                queue.put(new Parsed(null, null, plans.size(), 0, true));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // closed by the step
         }
     }
 
     /** Counts the bytes the CSV parser has pulled from the file. */
     private static final class CountingStream extends FilterInputStream {
-        private volatile long count;
+        private long count;
 
         CountingStream(InputStream in) {
-            super(new java.io.BufferedInputStream(in, 1 << 16));
+            super(new BufferedInputStream(in, 1 << 16));
         }
 
         @Override

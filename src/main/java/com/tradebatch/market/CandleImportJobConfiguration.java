@@ -71,8 +71,8 @@ public class CandleImportJobConfiguration {
 
     @Bean
     Step candleImportStep(JobRepository repo, CandleFileReader candleFileReader,
-            @Qualifier(StoreConfiguration.MARKET_TX) PlatformTransactionManager tx,
-            @Qualifier("marketDataSource") DataSource market, RejectListener candleRejectListener,
+            @Qualifier(StoreConfiguration.MARKET_BULK_TX) PlatformTransactionManager tx,
+            @Qualifier("marketBulkDataSource") DataSource market, RejectListener candleRejectListener,
             ProgressListener<Candle> candleProgressListener, RejectSkipPolicy candleSkipPolicy,
             @Value("${tradebatch.candles.chunk-size}") int chunkSize) {
         JdbcBatchItemWriter<Candle> writer = CandleUpsertWriter.create(market);

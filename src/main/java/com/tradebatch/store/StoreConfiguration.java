@@ -26,6 +26,8 @@ public class StoreConfiguration {
     public static final String TRADING_TX = "tradingTransactionManager";
     public static final String MARKET_TX = "marketTransactionManager";
     public static final String ANALYTICS_TX = "analyticsTransactionManager";
+    /** Transaction manager of the market store's bulk-load connection (candle imports). */
+    public static final String MARKET_BULK_TX = "marketBulkTransactionManager";
 
     @Bean
     StoreLocations storeLocations(Environment env, StoreProperties props) {
@@ -40,6 +42,11 @@ public class StoreConfiguration {
     @Bean(destroyMethod = "close")
     HikariDataSource marketDataSource(StoreLocations locations, StoreProperties props) {
         return SqliteDataSourceFactory.create(locations.get(Store.MARKET), props);
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource marketBulkDataSource(StoreLocations locations, StoreProperties props) {
+        return SqliteDataSourceFactory.createBulk(locations.get(Store.MARKET), props);
     }
 
     @Bean(destroyMethod = "close")
@@ -61,6 +68,11 @@ public class StoreConfiguration {
 
     @Bean
     JdbcTransactionManager marketTransactionManager(@Qualifier("marketDataSource") DataSource ds) {
+        return new JdbcTransactionManager(ds);
+    }
+
+    @Bean
+    JdbcTransactionManager marketBulkTransactionManager(@Qualifier("marketBulkDataSource") DataSource ds) {
         return new JdbcTransactionManager(ds);
     }
 

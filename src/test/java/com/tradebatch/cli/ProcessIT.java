@@ -61,6 +61,15 @@ class ProcessIT {
     }
 
     @Test
+    void theReadmesFirstCommandImportsTheShippedSample() throws Exception {
+        Path sample = Path.of("samples/ETHUSDT-1h-2025-01.csv").toAbsolutePath();
+        Run r = tradebatch(Map.of(), "run", "candle-import", "file=" + sample);
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("written 744", "ETHUSDT 1h", "complete");
+        assertThat(Sqlite.count(dir.resolve("data/market_data.db"), "SELECT count(*) FROM candlesticks")).isEqualTo(744);
+    }
+
+    @Test
     void environmentVariablesPlaceTheStores() throws Exception {
         Path abs = dir.resolve("abs/market.db");
         Run r = tradebatch(Map.of("TRADING_DATABASE_URL", "sqlite:///./rel/trading.db",

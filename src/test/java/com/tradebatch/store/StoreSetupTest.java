@@ -113,6 +113,19 @@ class StoreSetupTest {
     }
 
     @Test
+    void theBulkLoadConnectionHasALargerCacheAndWalButTheSameSafety() throws Exception {
+        try (ConfigurableApplicationContext ctx = new TestEnvironment(dir).context();
+                Connection c = ctx.getBean("marketBulkDataSource", DataSource.class).getConnection()) {
+            assertThat(pragma(c, "journal_mode")).isEqualTo("wal");
+            assertThat(pragma(c, "synchronous")).isEqualTo("1");
+            assertThat(pragma(c, "foreign_keys")).isEqualTo("1");
+            assertThat(pragma(c, "busy_timeout")).isEqualTo("5000");
+            assertThat(pragma(c, "cache_size")).isEqualTo("-65536");
+            assertThat(pragma(c, "wal_autocheckpoint")).isEqualTo("10000");
+        }
+    }
+
+    @Test
     void foreignKeysAreEnforced() {
         TestEnvironment env = new TestEnvironment(dir);
         try (ConfigurableApplicationContext ctx = env.context()) {
