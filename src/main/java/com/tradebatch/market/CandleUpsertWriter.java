@@ -4,7 +4,6 @@ import javax.sql.DataSource;
 
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
 
-import com.tradebatch.common.TradingTime;
 
 /**
  * Writes candles in the trading system's format as an upsert on (symbol, interval, open_time): one prepared
@@ -45,8 +44,8 @@ public final class CandleUpsertWriter {
         writer.setItemPreparedStatementSetter((c, ps) -> {
             ps.setString(1, c.symbol());
             ps.setString(2, c.interval().code());
-            ps.setString(3, TradingTime.formatEpochMicros(c.openTime()));
-            ps.setString(4, TradingTime.formatEpochMicros(c.closeTime()));
+            ps.setString(3, c.openTimeText());
+            ps.setString(4, c.closeTimeText());
             ps.setDouble(5, c.open());
             ps.setDouble(6, c.high());
             ps.setDouble(7, c.low());
