@@ -18,6 +18,10 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.tradebatch.cli.JobRunner;
+import com.tradebatch.cli.JobSummary;
 
 import com.tradebatch.maintenance.SqlScriptReader.SqlStatement;
 import com.tradebatch.support.Sqlite;
@@ -60,10 +64,14 @@ class SqlDumpTest {
         assertThat(unknown.out()).contains("no table nope in trading");
 
         TestEnvironment target = new TestEnvironment(dir.resolve("target"));
-        for (String db : List.of("trading", "market", "analytics")) {
-            Path dump = dumps(source, db + "_", db.equals("market") ? ".sql.gz" : ".sql").get(0);
-            Result r = target.run("run", "import-sql", "database=" + db, "file=" + dump);
-            assertThat(r.exitCode()).as(r.toString()).isZero();
+        try (ConfigurableApplicationContext ctx = target.context()) {
+            JobRunner runner = ctx.getBean(JobRunner.class);
+            for (String db : List.of("trading", "market", "analytics")) {
+                Path dump = dumps(source, db + "_", db.equals("market") ? ".sql.gz" : ".sql").get(0);
+                JobSummary summary = JobSummary.of(runner.run("import-sql",
+                        runner.parameters("import-sql", List.of("database=" + db, "file=" + dump))));
+                assertThat(summary.exitCode()).as(summary.toString()).isZero();
+            }
         }
         for (String file : List.of("data/trading.db", "data/market_data.db", "data/analytics.db")) {
             Map<String, List<List<Object>>> expected = content(source.file(file));
@@ -98,13 +106,21 @@ class SqlDumpTest {
         hostile.put("unterminated", legit + "INSERT INTO positions (id) VALUES ('never closed);\n");
         Path trading = dir.resolve("data/trading.db");
         int n = 0;
-        for (Map.Entry<String, String> e : hostile.entrySet()) {
-            Path dump = Files.writeString(dir.resolve("hostile-" + n++ + ".sql"), e.getValue());
-            Result r = env.run("run", "import-sql", "database=trading", "file=" + dump);
-            assertThat(r.exitCode()).as(e.getKey() + "\n" + r).isEqualTo(1);
-            assertThat(r.out()).as(e.getKey()).contains("import-sql refused", "nothing was written to trading", "line ");
-            assertThat(Sqlite.count(trading, "SELECT count(*) FROM positions")).as(e.getKey()).isZero();
+        try (ConfigurableApplicationContext ctx = env.context()) {
+            JobRunner runner = ctx.getBean(JobRunner.class);
+            for (Map.Entry<String, String> e : hostile.entrySet()) {
+                Path dump = Files.writeString(dir.resolve("hostile-" + n++ + ".sql"), e.getValue());
+                JobSummary summary = JobSummary.of(runner.run("import-sql",
+                        runner.parameters("import-sql", List.of("database=trading", "file=" + dump))));
+                assertThat(summary.exitCode()).as(e.getKey() + "\n" + summary).isEqualTo(1);
+                assertThat(summary.failure()).as(e.getKey()).contains("import-sql refused", "nothing was written to trading", "line ");
+                assertThat(Sqlite.count(trading, "SELECT count(*) FROM positions")).as(e.getKey()).isZero();
+            }
         }
+        Path attach = Files.writeString(dir.resolve("attach.sql"), hostile.get("attach"));
+        Result refused = env.run("run", "import-sql", "database=trading", "file=" + attach);
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.out()).contains("import-sql refused " + attach, "line 3: ATTACH is not allowed in a dump");
         assertThat(dir.resolve("evil.db")).doesNotExist();
         assertThat(Sqlite.names(trading, "trigger")).isEmpty();
 
