@@ -32,6 +32,8 @@ import com.tradebatch.store.StoreMigrator;
 public class ServeCommand implements Command, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+    /** Beyond the jobs' stop timeout: time for serve itself to wind down before the context closes anyway. */
+    private static final Duration SHUTDOWN_MARGIN = Duration.ofSeconds(5);
 
     private final ScheduleLoader loader;
     private final ScheduleService service;
@@ -127,7 +129,7 @@ public class ServeCommand implements Command, SmartLifecycle {
     public void stop() {
         requestStop();
         try {
-            Duration wait = props.getStopTimeout().plusSeconds(props.getStopTimeout().toSeconds() > 0 ? 5 : 0);
+            Duration wait = props.getStopTimeout().plus(SHUTDOWN_MARGIN);
             if (!finished.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 log.warn("serve did not stop within {}", wait);
             }
