@@ -1,6 +1,5 @@
 package com.tradebatch.maintenance;
 
-import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +13,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 import javax.sql.DataSource;
@@ -49,7 +47,6 @@ import com.zaxxer.hikari.HikariDataSource;
 public class DatabaseRestorer {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseRestorer.class);
-    private static final int GZIP_MAGIC = 0x8b1f;
     public static final String ASIDE = ".before-restore-";
 
     private final Stores stores;
@@ -135,13 +132,8 @@ public class DatabaseRestorer {
 
     /** Copies (decompressing) the backup to {@code staged} and verifies it there. Returns its rows. */
     private Map<String, Long> stage(Store store, Path backup, Path staged, BackupManifest manifest) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(backup))) {
-            in.mark(2);
-            int magic = in.read() | (in.read() << 8);
-            in.reset();
-            try (InputStream data = magic == GZIP_MAGIC ? new GZIPInputStream(in) : in) {
-                Files.copy(data, staged, StandardCopyOption.REPLACE_EXISTING);
-            }
+        try (InputStream data = CompressedFiles.open(backup)) {
+            Files.copy(data, staged, StandardCopyOption.REPLACE_EXISTING);
         } catch (EOFException | ZipException e) {
             throw new RestoreRefused(backup + " is truncated or not a gzip file: " + e.getMessage());
         } catch (IOException e) {

@@ -9,9 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
@@ -46,54 +47,60 @@ public class ExportSqlTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        StringBuilder report = new StringBuilder();
+        // which tables of which database: every name in tables= must exist somewhere, checked before writing
+        Map<Store, Set<String>> plan = new LinkedHashMap<>();
         Set<String> unknown = tables == null ? Set.of() : new LinkedHashSet<>(tables);
-        List<Runnable> reports = new ArrayList<>();
         for (Store store : databases) {
-            Set<String> only = null;
-            if (tables != null) {
-                try (Connection c = stores.dataSource(store).getConnection()) {
-                    only = new LinkedHashSet<>(SqlDumpWriter.tables(c));
-                    if (tables.stream().anyMatch(t -> t.equals(SqlDumpWriter.SCHEMA_HISTORY))) {
-                        only.add(SqlDumpWriter.SCHEMA_HISTORY);
-                    }
-                }
-                only.retainAll(tables);
-                unknown.removeAll(only);
-                if (only.isEmpty()) {
-                    continue;
-                }
+            if (tables == null) {
+                plan.put(store, null);
+                continue;
             }
-            long start = System.nanoTime();
-            Path file = files.createFile(store.key(), gzip ? ".sql.gz" : ".sql");
-            long rows;
-            boolean done = false;
-            try (OutputStream raw = Files.newOutputStream(file);
-                    OutputStream stream = gzip ? new GZIPOutputStream(raw) : raw;
-                    Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-                    Connection c = stores.dataSource(store).getConnection()) {
-                rows = SqlDumpWriter.dump(c, only, out, "tradebatch export-sql of " + store.key() + " ("
-                        + stores.location(store).file() + ") at " + TradingTime.now() + " UTC");
-                done = true;
-            } finally {
-                if (!done) {
-                    Files.deleteIfExists(file);
-                }
+            Set<String> only;
+            try (Connection c = stores.dataSource(store).getConnection()) {
+                only = new LinkedHashSet<>(SqlDumpWriter.tables(c));
             }
-            contribution.incrementReadCount();
-            contribution.incrementWriteCount(rows);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            long size = Files.size(file);
-            reports.add(() -> report.append(String.format(Locale.ROOT, "%-10s -> %s  %s  %,d rows  %.2f s%n", store.key(),
-                    file, DbStatsTasklet.bytes(size), rows, seconds)));
+            only.add(SqlDumpWriter.SCHEMA_HISTORY); // only when named
+            only.retainAll(tables);
+            unknown.removeAll(only);
+            if (!only.isEmpty()) {
+                plan.put(store, only);
+            }
         }
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("no table " + String.join(", ", unknown) + " in "
                     + String.join(", ", databases.stream().map(Store::key).toList()));
         }
-        reports.forEach(Runnable::run);
+        StringBuilder report = new StringBuilder();
+        for (Map.Entry<Store, Set<String>> e : plan.entrySet()) {
+            Store store = e.getKey();
+            long start = System.nanoTime();
+            Path file = files.createFile(store.key(), gzip ? ".sql.gz" : ".sql");
+            long rows = dump(store, e.getValue(), file);
+            contribution.incrementReadCount();
+            contribution.incrementWriteCount(rows);
+            report.append(String.format(Locale.ROOT, "%-10s -> %s  %s  %,d rows  %.2f s%n", store.key(), file,
+                    DbStatsTasklet.bytes(Files.size(file)), rows, (System.nanoTime() - start) / 1e9));
+        }
         JobReport.append(chunkContext.getStepContext().getStepExecution().getJobExecution(), report.toString().stripTrailing());
         return RepeatStatus.FINISHED;
+    }
+
+    /** Writes the dump; a dump that fails is deleted, never left half written. */
+    private long dump(Store store, Set<String> only, Path file) throws Exception {
+        boolean done = false;
+        try (OutputStream raw = Files.newOutputStream(file);
+                OutputStream stream = gzip ? new GZIPOutputStream(raw) : raw;
+                Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+                Connection c = stores.dataSource(store).getConnection()) {
+            long rows = SqlDumpWriter.dump(c, only, out, "tradebatch export-sql of " + store.key() + " ("
+                    + stores.location(store).file() + ") at " + TradingTime.now() + " UTC");
+            done = true;
+            return rows;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 
     static Set<String> parseTables(String value) {

@@ -1,8 +1,6 @@
 package com.tradebatch.maintenance;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +13,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +36,6 @@ import com.tradebatch.store.Stores;
 public class ImportSqlTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(ImportSqlTasklet.class);
-    private static final int GZIP_MAGIC = 0x8b1f;
 
     private final Stores stores;
     private final Store database;
@@ -155,13 +151,8 @@ public class ImportSqlTasklet implements Tasklet {
         return problems;
     }
 
-    /** The dump as text; gzip is recognised by its first two bytes, whatever the file is called. */
+    /** The dump as text, gzipped or not. */
     private Reader open() throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file));
-        in.mark(2);
-        int magic = in.read() | (in.read() << 8);
-        in.reset();
-        InputStream data = magic == GZIP_MAGIC ? new GZIPInputStream(in) : in;
-        return new InputStreamReader(data, StandardCharsets.UTF_8);
+        return new InputStreamReader(CompressedFiles.open(file), StandardCharsets.UTF_8);
     }
 }

@@ -1,7 +1,6 @@
 package com.tradebatch.schedule;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -103,10 +102,6 @@ public class ScheduleRunner {
             Thread.sleep(POLL.toMillis());
         }
         return runningJobs.isEmpty();
-    }
-
-    public Map<String, Long> counts() {
-        return Map.of("launched", launched.get(), "skipped", skipped.get());
     }
 
     public long launched() {

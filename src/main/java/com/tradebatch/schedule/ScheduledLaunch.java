@@ -1,5 +1,7 @@
 package com.tradebatch.schedule;
 
+import java.util.Map;
+
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
@@ -19,7 +21,7 @@ public class ScheduledLaunch implements Job {
             var schedulerContext = context.getScheduler().getContext();
             ScheduleRunner runner = (ScheduleRunner) schedulerContext.get(RUNNER);
             @SuppressWarnings("unchecked")
-            var schedules = (java.util.Map<String, Schedule>) schedulerContext.get(SCHEDULES);
+            var schedules = (Map<String, Schedule>) schedulerContext.get(SCHEDULES);
             Schedule schedule = schedules.get(context.getMergedJobDataMap().getString(SCHEDULE));
             String why = context.getMergedJobDataMap().containsKey(WHY) ? context.getMergedJobDataMap().getString(WHY)
                     : "trigger of " + context.getScheduledFireTime();
