@@ -35,6 +35,8 @@ public class BackupTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(BackupTasklet.class);
     private static final String PARTIAL = ".partial";
+    /** Step context key: index of the next database to back up. */
+    static final String NEXT_DATABASE = "backup.next";
 
     private final Stores stores;
     private final DatabaseCopier copier;
@@ -53,29 +55,37 @@ public class BackupTasklet implements Tasklet {
         this.gzip = gzip;
     }
 
+    /**
+     * One database per call: between two databases the step can be stopped (serve on SIGTERM), and a restart
+     * goes on with the databases not yet backed up (their position is in the step's execution context).
+     */
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
-        StringBuilder report = new StringBuilder();
-        for (Store store : databases) {
-            long start = System.nanoTime();
-            BackupManifest manifest = backup(store);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            log.info("backup {}: {} ({} bytes, {} rows) in {} s", store.key(), manifest.file(), manifest.size(),
-                    manifest.totalRows(), seconds);
-            report.append(String.format(Locale.ROOT, "%-10s -> %s  %s  %,d rows in %d tables  verified  %.2f s  sha256 %s%n",
-                    store.key(), files.dir().resolve(manifest.file()), DbStatsTasklet.bytes(manifest.size()),
-                    manifest.totalRows(), manifest.rows().size(), seconds, manifest.sha256()));
-            for (int i = 0; i < manifest.rows().size(); i++) {
-                contribution.incrementReadCount();
-            }
-            contribution.incrementWriteCount(manifest.totalRows());
-            for (Path deleted : files.prune(store, keep)) {
-                report.append(String.format("%-10s    deleted %s (keep=%d)%n", "", deleted.getFileName(), keep));
-            }
+        var stepExecution = chunkContext.getStepContext().getStepExecution();
+        int next = stepExecution.getExecutionContext().getInt(NEXT_DATABASE, 0);
+        if (next >= databases.size()) {
+            return RepeatStatus.FINISHED;
         }
-        JobReport.append(jobExecution, report.toString().stripTrailing());
-        return RepeatStatus.FINISHED;
+        Store store = databases.get(next);
+        long start = System.nanoTime();
+        BackupManifest manifest = backup(store);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        log.info("backup {}: {} ({} bytes, {} rows) in {} s", store.key(), manifest.file(), manifest.size(),
+                manifest.totalRows(), seconds);
+        StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
+                "%-10s -> %s  %s  %,d rows in %d tables  verified  %.2f s  sha256 %s", store.key(),
+                files.dir().resolve(manifest.file()), DbStatsTasklet.bytes(manifest.size()), manifest.totalRows(),
+                manifest.rows().size(), seconds, manifest.sha256()));
+        for (int i = 0; i < manifest.rows().size(); i++) {
+            contribution.incrementReadCount();
+        }
+        contribution.incrementWriteCount(manifest.totalRows());
+        for (Path deleted : files.prune(store, keep)) {
+            report.append(String.format("%n%-10s    deleted %s (keep=%d)", "", deleted.getFileName(), keep));
+        }
+        JobReport.append(stepExecution.getJobExecution(), report.toString());
+        stepExecution.getExecutionContext().putInt(NEXT_DATABASE, next + 1);
+        return next + 1 < databases.size() ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
     }
 
     BackupManifest backup(Store store) throws SQLException, IOException {

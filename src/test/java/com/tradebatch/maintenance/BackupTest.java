@@ -101,7 +101,10 @@ class BackupTest {
         TestEnvironment env = new TestEnvironment(dir);
         Path backups = Files.createDirectories(dir.resolve("backups"));
         Path foreign = Files.writeString(backups.resolve("trading_20000101-000000.db"), "not ours: no manifest");
-        assertThat(env.run("run", "backup", "databases=analytics").exitCode()).isZero();
+        Result two = env.run("run", "backup", "databases=analytics,market");
+        assertThat(two.exitCode()).as(two.toString()).isZero();
+        assertThat(two.out()).containsPattern("analytics\\s+-> .*analytics_\\d{8}-\\d{6}\\.db .* verified")
+                .containsPattern("market\\s+-> .*market_\\d{8}-\\d{6}\\.db .* verified");
         for (int i = 0; i < 3; i++) {
             Result r = env.run("run", "backup", "databases=trading", "keep=2");
             assertThat(r.exitCode()).as(r.toString()).isZero();
@@ -111,6 +114,7 @@ class BackupTest {
         assertThat(files("trading_", ".db")).hasSize(3); // two backups + the foreign file
         assertThat(foreign).exists();
         assertThat(files("analytics_", ".db")).hasSize(1);
+        assertThat(files("market_", ".db")).hasSize(1);
         assertThat(Sqlite.count(dir.resolve("data/batch.db"), "SELECT count(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'"))
                 .isEqualTo(4);
 
