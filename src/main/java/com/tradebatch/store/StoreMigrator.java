@@ -127,7 +127,7 @@ public class StoreMigrator {
      * table and column of the store's schema. Reads the file only; throws {@link StoreSchemaException} naming
      * what is missing.
      */
-    public void verifyFile(Store store, Path file) {
+    public synchronized void verifyFile(Store store, Path file) {
         SQLiteDataSource ds = new SQLiteDataSource();
         ds.setUrl("jdbc:sqlite:" + file);
         verifySchema(store, ds, new StoreLocation(store, "backup", file.toString(), file));
