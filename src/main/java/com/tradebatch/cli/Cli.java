@@ -32,6 +32,9 @@ public final class Cli {
               executions [job] [--limit N]   recent executions, newest first (default 20)
               restart <execution-id>         continue a failed, stopped or crashed execution
               health                         connection status of the four databases, as JSON
+              restore <database> <file>      verify a backup and swap it in (current file kept aside)
+              schedules                      the schedules of the jobs folder with their next fire times
+              serve                          run the schedules (Quartz) in the foreground until SIGTERM / Ctrl-C
               help                           this text
 
             exit codes: 0 done (job COMPLETED), 1 job FAILED or STOPPED / database unusable, 2 bad usage

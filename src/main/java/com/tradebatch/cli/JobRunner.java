@@ -163,7 +163,8 @@ public class JobRunner {
                         && execution.getCreateTime().isBefore(LocalDateTime.now().minus(UNSTAMPED_GRACE)));
     }
 
-    static Map<String, String> userParameters(JobParameters parameters) {
+    /** The parameters a user gave (defaults filled in), without the run id. */
+    public static Map<String, String> userParameters(JobParameters parameters) {
         Map<String, String> map = new LinkedHashMap<>();
         for (JobParameter<?> p : parameters) {
             if (p.identifying() && !p.name().equals(RUN_ID)) {

@@ -22,6 +22,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.sqlite.SQLiteDataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -122,6 +123,17 @@ public class StoreMigrator {
             config.locations(store.migrationLocation());
         }
         return config.load();
+    }
+
+    /**
+     * Checks that a database file that is not (yet) the store, such as a backup about to be restored, has every
+     * table and column of the store's schema. Reads the file only; throws {@link StoreSchemaException} naming
+     * what is missing.
+     */
+    public synchronized void verifyFile(Store store, Path file) {
+        SQLiteDataSource ds = new SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:" + file);
+        verifySchema(store, ds, new StoreLocation(store, "backup", file.toString(), file));
     }
 
     /** Every table and column that the migrations create must be there (extra ones are allowed). */

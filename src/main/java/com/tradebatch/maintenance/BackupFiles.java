@@ -1,0 +1,158 @@
+package com.tradebatch.maintenance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import com.tradebatch.store.Store;
+import com.tradebatch.store.StoreProperties;
+
+/**
+ * The backup folder: names {@code <database>_<yyyyMMdd-HHmmss>[-n].<ext>} (UTC, never overwriting: a second
+ * backup in the same second gets {@code -2}), the verified backups of a database, and retention.
+ */
+@Component
+public class BackupFiles {
+
+    private static final Logger log = LoggerFactory.getLogger(BackupFiles.class);
+    public static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final Path dir;
+    private final Clock clock;
+
+    @Autowired
+    public BackupFiles(BackupProperties backup, StoreProperties stores) {
+        this(backup.resolve(stores.getBaseDir()), Clock.systemUTC());
+    }
+
+    BackupFiles(Path dir, Clock clock) {
+        this.dir = dir;
+        this.clock = clock;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public static String stamp(Clock clock) {
+        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).format(STAMP);
+    }
+
+    /** A reserved backup: its manifest file exists (empty) so no other backup takes the name. */
+    public record Reservation(Path file, Path manifest) {
+    }
+
+    /** Reserves the next free backup name of a database, {@code .db} or {@code .db.gz}. */
+    public Reservation reserveBackup(Store store, boolean gzip) {
+        createDir();
+        String stamp = stamp(clock);
+        for (int n = 1;; n++) {
+            String base = store.key() + "_" + stamp + (n == 1 ? "" : "-" + n);
+            Path manifest = dir.resolve(base + BackupManifest.SUFFIX);
+            if (Files.exists(dir.resolve(base + ".db")) || Files.exists(dir.resolve(base + ".db.gz"))) {
+                continue;
+            }
+            try {
+                Files.createFile(manifest); // atomic: the name is ours or another backup's
+                return new Reservation(dir.resolve(base + (gzip ? ".db.gz" : ".db")), manifest);
+            } catch (FileAlreadyExistsException taken) {
+                // same second, another backup: next number
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Creates the next free file {@code <name>_<ts>[-n]<suffix>} (for SQL dumps) and returns it, empty. */
+    public Path createFile(String name, String suffix) {
+        createDir();
+        String stamp = stamp(clock);
+        for (int n = 1;; n++) {
+            Path file = dir.resolve(name + "_" + stamp + (n == 1 ? "" : "-" + n) + suffix);
+            try {
+                return Files.createFile(file);
+            } catch (FileAlreadyExistsException taken) {
+                // next number
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** A verified backup: its manifest and the file it describes. */
+    public record Backup(Path manifestFile, Path file, BackupManifest manifest) {
+    }
+
+    /** Verified backups of a database whose file is present, newest first. */
+    public List<Backup> verified(Store store) {
+        List<Backup> result = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return result;
+        }
+        try (DirectoryStream<Path> manifests = Files.newDirectoryStream(dir, store.key() + "_*" + BackupManifest.SUFFIX)) {
+            for (Path m : manifests) {
+                if (Files.size(m) == 0) {
+                    continue; // reserved by a backup in progress (or one that failed): not a backup
+                }
+                BackupManifest manifest;
+                try {
+                    manifest = BackupManifest.read(m);
+                } catch (RuntimeException unreadable) {
+                    log.warn("ignoring unreadable manifest {}: {}", m, unreadable.getMessage());
+                    continue;
+                }
+                Path file = dir.resolve(manifest.file());
+                if (manifest.verified() && store.key().equals(manifest.database()) && Files.exists(file)) {
+                    result.add(new Backup(m, file, manifest));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        result.sort(Comparator.comparing((Backup b) -> b.manifest().created())
+                .thenComparing(b -> b.file().getFileName().toString()).reversed());
+        return result;
+    }
+
+    /** Keeps the newest {@code keep} verified backups of a database (0 keeps all); returns what was deleted. */
+    public List<Path> prune(Store store, int keep) {
+        List<Path> deleted = new ArrayList<>();
+        if (keep <= 0) {
+            return deleted;
+        }
+        List<Backup> backups = verified(store);
+        for (Backup old : backups.subList(Math.min(keep, backups.size()), backups.size())) {
+            try {
+                Files.deleteIfExists(old.file());
+                Files.deleteIfExists(old.manifestFile());
+                deleted.add(old.file());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return deleted;
+    }
+
+    private void createDir() {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException("cannot create the backup folder " + dir + ": " + e, e));
+        }
+    }
+}

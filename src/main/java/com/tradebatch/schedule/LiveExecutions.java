@@ -1,0 +1,44 @@
+package com.tradebatch.schedule;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.batch.core.job.AbstractJob;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.stereotype.Component;
+
+/**
+ * The job executions running in this process, as the objects their threads work on. Stopping one through
+ * {@code JobOperator.stop} must flag those very objects: a copy read back from the job repository would not
+ * reach the running step. Registered on every job of the context.
+ */
+@Component
+public class LiveExecutions implements JobExecutionListener, BeanPostProcessor {
+
+    private final Map<Long, JobExecution> running = new ConcurrentHashMap<>();
+
+    @Override
+    public void beforeJob(JobExecution jobExecution) {
+        running.put(jobExecution.getId(), jobExecution);
+    }
+
+    @Override
+    public void afterJob(JobExecution jobExecution) {
+        running.remove(jobExecution.getId());
+    }
+
+    public List<JobExecution> running() {
+        return List.copyOf(running.values());
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof AbstractJob job) {
+            job.registerJobExecutionListener(this);
+        }
+        return bean;
+    }
+}

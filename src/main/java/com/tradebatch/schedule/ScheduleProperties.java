@@ -1,0 +1,62 @@
+package com.tradebatch.schedule;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** {@code tradebatch.schedule.*} in application.yml: where schedules are declared and how {@code serve} runs them. */
+@ConfigurationProperties("tradebatch.schedule")
+public class ScheduleProperties {
+
+    /** Folder of the schedule files (*.yml); relative paths resolve against the working directory / base dir. */
+    private String jobsDir = "./jobs";
+
+    /** Jobs whose schedules catch up by default (when the file does not say {@code catch-up:}). */
+    private List<String> catchUpJobs = new ArrayList<>(List.of("backup"));
+
+    /** How long {@code serve} waits, once stopped, for running jobs to reach a clean stop. */
+    private Duration stopTimeout = Duration.ofMinutes(1);
+
+    /** How many next fire times {@code schedules} shows per schedule. */
+    private int nextFireTimes = 3;
+
+    public String getJobsDir() {
+        return jobsDir;
+    }
+
+    public void setJobsDir(String jobsDir) {
+        this.jobsDir = jobsDir;
+    }
+
+    public List<String> getCatchUpJobs() {
+        return catchUpJobs;
+    }
+
+    public void setCatchUpJobs(List<String> catchUpJobs) {
+        this.catchUpJobs = catchUpJobs;
+    }
+
+    public Duration getStopTimeout() {
+        return stopTimeout;
+    }
+
+    public void setStopTimeout(Duration stopTimeout) {
+        this.stopTimeout = stopTimeout;
+    }
+
+    public int getNextFireTimes() {
+        return nextFireTimes;
+    }
+
+    public void setNextFireTimes(int nextFireTimes) {
+        this.nextFireTimes = nextFireTimes;
+    }
+
+    public Path resolveJobsDir(Path baseDir) {
+        Path p = Path.of(jobsDir);
+        return (p.isAbsolute() ? p : baseDir.resolve(p)).normalize().toAbsolutePath();
+    }
+}
