@@ -56,9 +56,9 @@ public record MigrationPlan(String source, List<Entry> tables, List<String> abse
     }
 
     /** The dry-run text. */
-    public String describe() {
+    public String describe(boolean dryRun) {
         StringBuilder sb = new StringBuilder();
-        sb.append("pg-migrate plan from ").append(source).append(" (dry run: nothing written)\n");
+        sb.append("pg-migrate plan from ").append(source).append(dryRun ? " (dry run: nothing written)\n" : "\n");
         sb.append(String.format(Locale.ROOT, "%-22s %12s  ->  %-10s %-22s %s%n", "source table", "rows", "database",
                 "target table", "mapping"));
         for (Entry e : tables) {

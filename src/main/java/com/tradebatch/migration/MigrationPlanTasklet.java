@@ -34,7 +34,7 @@ public class MigrationPlanTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         MigrationPlan plan = MigrationPlan.of(legacy, selected);
-        String text = plan.describe();
+        String text = plan.describe(dryRun);
         log.info("pg-migrate plan:\n{}", text);
         if (dryRun) {
             JobReport.append(chunkContext.getStepContext().getStepExecution().getJobExecution(), text);

@@ -132,10 +132,10 @@ public final class TableMigration {
     public String pageSql(boolean first) {
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < keyNames.size(); i++) {
-            sql.append(keyExpr(i)).append("::text, ");
+            sql.append(keyExpr(i)).append("::text AS __k").append(i).append(", ");
         }
         sql.append(reads.stream().map(Read::sql).collect(Collectors.joining(", ")));
-        sql.append(" FROM ").append(SqlNames.quote(source.name()));
+        sql.append(" FROM ").append(SqlNames.quote(source.name())).append(" AS s");
         String keys = java.util.stream.IntStream.range(0, keyNames.size()).mapToObj(this::keyExpr).collect(Collectors.joining(", "));
         if (!first) {
             String params = keyTypes.stream().map(t -> "CAST(? AS " + t + ")").collect(Collectors.joining(", "));
@@ -146,7 +146,7 @@ public final class TableMigration {
     }
 
     private String keyExpr(int i) {
-        return keyNames.get(i).equals("ctid") && keyTypes.get(i).equals("tid") ? "ctid" : SqlNames.quote(keyNames.get(i));
+        return "s." + (keyNames.get(i).equals("ctid") && keyTypes.get(i).equals("tid") ? "ctid" : SqlNames.quote(keyNames.get(i)));
     }
 
     /** Reads the current row of a page result. */
