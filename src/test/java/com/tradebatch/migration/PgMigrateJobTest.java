@@ -122,6 +122,66 @@ class PgMigrateJobTest {
         assertNoSecretAnywhere(r, again);
     }
 
+    @Test
+    void failureInTheMiddleOfATableResumesThereWithoutDuplicates() {
+        String database = pg.newDatabase();
+        // a row in the middle of market_data (in key order) whose timeframe is no interval: the step fails there
+        String middle = "symbol = 'ETHUSDT' AND \"timestamp\" = TIMESTAMPTZ '2023-01-01 00:00:00+00' + 12500 * INTERVAL '1 minute'";
+        pg.exec(database, "UPDATE market_data SET timeframe = 'bogus' WHERE timeframe = '1m' AND " + middle);
+        TestEnvironment env = env(database);
+        String[] command = {"run", "pg-migrate", "tables=market_data"};
+
+        Result failed = env.run(command);
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+        assertThat(failed.out()).contains("FAILED", "market_data (timestamp=", "timeframe 'bogus' is not an interval",
+                "restart with: tradebatch restart 1");
+        long written = Sqlite.count(market(), "SELECT count(*) FROM candlesticks");
+        assertThat(written).isBetween(20_000L, 30_000L);
+
+        pg.exec(database, "UPDATE market_data SET timeframe = '1m' WHERE timeframe = 'bogus' AND " + middle);
+        Result resumed = env.run(command);
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.out()).contains("execution 2 COMPLETED", "every table matches");
+        assertThat(Sqlite.count(market(), "SELECT count(*) FROM candlesticks")).isEqualTo(MARKET_DATA_ROWS);
+        Path batch = dir.resolve("data/batch.db");
+        assertThat(Sqlite.count(batch, "SELECT count(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
+        // the second execution continued after the last committed chunk: it read only the rest of the table
+        long readAgain = Sqlite.count(batch, "SELECT READ_COUNT FROM BATCH_STEP_EXECUTION"
+                + " WHERE JOB_EXECUTION_ID = 2 AND STEP_NAME = 'pg-migrate.market_data'");
+        assertThat(readAgain).isEqualTo(MARKET_DATA_ROWS - written);
+        // steps that had completed did not run again
+        assertThat(Sqlite.count(batch, "SELECT count(*) FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = 2"
+                + " AND STEP_NAME IN ('pg-migrate.plan', 'pg-migrate.positions')")).isZero();
+    }
+
+    @Test
+    void strictDecimalsFailsOnTheFirstValueARealCannotHold() {
+        TestEnvironment env = env(pg.newDatabase());
+        Result r = env.run("run", "pg-migrate", "tables=market_data", "strict-decimals=true");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).contains("FAILED", "market_data (timestamp=", "symbol=BTCUSDT, timeframe=1h)",
+                "column volume value 1234567890.12345678 cannot be held by a REAL", "strict-decimals=true");
+    }
+
+    @Test
+    void aTargetThatDiffersFromTheSourceFailsTheVerification() throws IOException {
+        TestEnvironment env = env(pg.newDatabase());
+        assertThat(env.run("run", "db-stats").exitCode()).isZero(); // creates the stores
+        // a trigger standing in for a lossy write: one position does not arrive as it left
+        Sqlite.exec(trading(), "CREATE TRIGGER tamper AFTER INSERT ON positions WHEN NEW.id = 'P-00007'"
+                + " BEGIN UPDATE positions SET quantity = -1 WHERE id = NEW.id; END");
+
+        Result r = env.run("run", "pg-migrate", "tables=positions,orders");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).contains("verification failed: 1 table(s) differ", "1 table(s) DIFFER")
+                .containsPattern("positions\\s+501\\s+->\\s+trading.positions\\s+501 .*MISMATCH \\(0 missing, 1 different\\)")
+                .contains("positions (id=P-00007) differs in positions: quantity expected 0.07, found -1")
+                .containsPattern("orders\\s+1,001\\s+->\\s+trading.orders\\s+1,001 .* ok");
+        JsonNode report = JsonMapper.builder().build().readTree(dir.resolve("data/migration-report-2.json").toFile());
+        assertThat(report.get("result").asString()).isEqualTo("mismatch");
+    }
+
     private void assertCounts() {
         assertThat(Sqlite.count(trading(), "SELECT count(*) FROM positions")).isEqualTo(501);
         assertThat(Sqlite.count(trading(), "SELECT count(*) FROM orders")).isEqualTo(1001);
