@@ -29,6 +29,9 @@ public final class DecimalAudit {
     /** The REAL for a numeric value, checked. */
     public Double toReal(BigDecimal value, int declaredScale, String column, String[] key, String[] keyNames) {
         double d = value.doubleValue();
+        if (value.precision() <= 15) {
+            return d; // up to 15 significant digits every decimal survives the round trip through a double
+        }
         if (Double.isFinite(d) && (BigDecimal.valueOf(d).compareTo(value) == 0
                 || declaredScale >= 0 && new BigDecimal(d).setScale(declaredScale, RoundingMode.HALF_EVEN).compareTo(value) == 0)) {
             return d;

@@ -11,7 +11,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Streams one legacy table in key order, a page at a time (see {@link SourcePager}). After each committed chunk the
+ * Streams one legacy table in key order, a page at a time, the next page read ahead (see {@link SourcePager},
+ * {@link PagePrefetcher}). After each committed chunk the
  * step's execution context holds the key of the last row written, so a restart continues after it. A table not
  * selected ({@code tables=}) or absent from the legacy database reads nothing.
  */
@@ -29,10 +30,9 @@ public class LegacyTableReader implements ItemStreamReader<MigrationRow> {
     private final boolean strictDecimals;
 
     private Connection connection;
-    private SourcePager pager;
+    private PagePrefetcher pages;
     private final Deque<MigrationRow> buffer = new ArrayDeque<>();
     private boolean exhausted;
-    private String[] lastKeyRead;
     private String[] lastKeyReturned;
     private long rowsReturned;
     private volatile long position;
@@ -56,7 +56,6 @@ public class LegacyTableReader implements ItemStreamReader<MigrationRow> {
             for (int i = 0; i < n; i++) {
                 lastKeyReturned[i] = context.getString(LAST_KEY + i);
             }
-            lastKeyRead = lastKeyReturned;
         }
         rowsReturned = context.getLong(ROWS, 0L);
         position = rowsReturned;
@@ -67,18 +66,18 @@ public class LegacyTableReader implements ItemStreamReader<MigrationRow> {
         }
         connection = legacy.connect();
         total = new LegacyCatalog(connection).count(table);
-        pager = new SourcePager(connection, migration, pageSize, new DecimalAudit(table, strictDecimals));
+        pages = new PagePrefetcher(new SourcePager(connection, migration, pageSize, new DecimalAudit(table, strictDecimals)),
+                table, lastKeyReturned);
     }
 
     @Override
     public MigrationRow read() {
         if (buffer.isEmpty() && !exhausted) {
-            List<MigrationRow> page = pager.page(lastKeyRead);
+            List<MigrationRow> page = pages.next();
             if (page.isEmpty()) {
                 exhausted = true;
             } else {
                 buffer.addAll(page);
-                lastKeyRead = page.get(page.size() - 1).key();
             }
         }
         MigrationRow row = buffer.poll();
@@ -103,9 +102,9 @@ public class LegacyTableReader implements ItemStreamReader<MigrationRow> {
 
     @Override
     public void close() throws ItemStreamException {
-        if (pager != null) {
-            pager.close();
-            pager = null;
+        if (pages != null) {
+            pages.close();
+            pages = null;
         }
         if (connection != null) {
             try {

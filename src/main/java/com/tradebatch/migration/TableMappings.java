@@ -70,7 +70,7 @@ public final class TableMappings {
                     String interval = CandleIntervals.normalize((String) row.get("interval"));
                     row.set("interval", interval);
                     row.set("close_time", CandleIntervals.closeTime(interval, (Instant) row.get("open_time")));
-                    row.set("created_at", MigrationClock.started());
+                    row.set("created_at", MigrationClock.startedText());
                 },
                 Set.of("created_at"), Set.of("created_at"),
                 "timestamp -> open_time, timeframe -> interval, open/high/low/close -> *_price, volume; "

@@ -40,12 +40,10 @@ public final class TableVerifier {
         ProgressReporter progress = new ProgressReporter("verify " + m.source(), null, () -> total, "rows",
                 ProgressReporter.DEFAULT_INTERVAL);
         Tally tally = new Tally();
-        try (SourcePager pager = new SourcePager(legacy, table, pageSize, audit);
+        try (PagePrefetcher pages = new PagePrefetcher(new SourcePager(legacy, table, pageSize, audit), m.source(), null);
                 Connection c = target.getConnection()) {
-            String[] after = null;
             List<MigrationRow> page;
-            while (!(page = pager.page(after)).isEmpty()) {
-                after = page.get(page.size() - 1).key();
+            while (!(page = pages.next()).isEmpty()) {
                 for (int from = 0; from < page.size(); from += LOOKUP_BATCH) {
                     List<MigrationRow> batch = page.subList(from, Math.min(page.size(), from + LOOKUP_BATCH));
                     compare(c, table, batch, keyPos, comparedPos, tally);
