@@ -93,7 +93,7 @@ class PgMigrateJobTest {
         assertThat(r.out()).contains("pg-migrate: execution 1 COMPLETED", "verification of postgresql://legacy_reader@",
                 "every table matches")
                 .containsPattern("market_data\\s+100,001\\s+->\\s+market.candlesticks\\s+100,001")
-                .containsPattern("market_data.volume\\s+1 values, largest error 0\\.0000000")
+                .containsPattern("market_data.volume\\s+1 values, largest error 0\\.0000000634625244140625 ")
                 .containsPattern("trading_audit\\s+120 rows");
         assertCounts();
         assertValues();
