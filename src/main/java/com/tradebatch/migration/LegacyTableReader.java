@@ -67,7 +67,7 @@ public class LegacyTableReader implements ItemStreamReader<MigrationRow> {
         connection = legacy.connect();
         total = new LegacyCatalog(connection).count(table);
         pages = new PagePrefetcher(new SourcePager(connection, migration, pageSize, new DecimalAudit(table, strictDecimals)),
-                table, lastKeyReturned);
+                migration, lastKeyReturned);
     }
 
     @Override

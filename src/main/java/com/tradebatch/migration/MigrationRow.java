@@ -14,6 +14,7 @@ public final class MigrationRow {
     private final Map<String, Integer> index;
     private final Object[] values;
     private final String[] key;
+    private Object[] mapped;
 
     MigrationRow(List<String> names, Map<String, Integer> index, Object[] values, String[] key) {
         this.names = names;
@@ -36,6 +37,15 @@ public final class MigrationRow {
             throw new IllegalArgumentException("no column " + name + " in " + names);
         }
         values[i] = value;
+    }
+
+    /** The target values, once {@link TableMigration#map} has run (on the read-ahead thread). */
+    Object[] mapped() {
+        return mapped;
+    }
+
+    void mapped(Object[] targetValues) {
+        this.mapped = targetValues;
     }
 
     public String[] key() {

@@ -16,6 +16,9 @@ public class MigrationRowProcessor implements ItemProcessor<MigrationRow, Object
 
     @Override
     public Object[] process(MigrationRow row) {
+        if (row.mapped() != null) {
+            return row.mapped(); // mapped ahead by the reader's read-ahead thread
+        }
         if (migration == null) {
             migration = tables.get(table).orElseThrow();
         }

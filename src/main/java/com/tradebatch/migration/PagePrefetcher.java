@@ -7,8 +7,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Reads the next keyset page on a thread of its own while the current one is mapped and written, so PostgreSQL,
- * the conversion of its values and the SQLite writes overlap. At most one page is read ahead; an error reading
+ * Reads and maps the next keyset page on a thread of its own while the current one is written, so PostgreSQL,
+ * the conversion and mapping of its values and the SQLite writes overlap. At most one page is read ahead; an error reading
  * it (strict-decimals included) comes out of {@link #next()} as it was thrown.
  */
 final class PagePrefetcher implements AutoCloseable {
@@ -17,14 +17,27 @@ final class PagePrefetcher implements AutoCloseable {
     private final ExecutorService thread;
     private Future<List<MigrationRow>> ahead;
 
-    PagePrefetcher(SourcePager pager, String table, String[] after) {
+    private final TableMigration mapping;
+
+    /** @param mapping maps each row on the read-ahead thread too, so that work overlaps the writes as well */
+    PagePrefetcher(SourcePager pager, TableMigration mapping, String[] after) {
         this.pager = pager;
+        this.mapping = mapping;
+        String table = mapping.source().name();
         this.thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "pg-migrate-read-" + table);
             t.setDaemon(true);
             return t;
         });
-        this.ahead = thread.submit(() -> pager.page(after));
+        this.ahead = thread.submit(() -> read(after));
+    }
+
+    private List<MigrationRow> read(String[] after) {
+        List<MigrationRow> page = pager.page(after);
+        for (MigrationRow row : page) {
+            row.mapped(mapping.map(row));
+        }
+        return page;
     }
 
     /** The next page (empty at the end); the one after it is already being read. */
@@ -45,7 +58,7 @@ final class PagePrefetcher implements AutoCloseable {
             ahead = java.util.concurrent.CompletableFuture.completedFuture(page);
         } else {
             String[] last = page.get(page.size() - 1).key();
-            ahead = thread.submit(() -> pager.page(last));
+            ahead = thread.submit(() -> read(last));
         }
         return page;
     }

@@ -40,7 +40,7 @@ public final class TableVerifier {
         ProgressReporter progress = new ProgressReporter("verify " + m.source(), null, () -> total, "rows",
                 ProgressReporter.DEFAULT_INTERVAL);
         Tally tally = new Tally();
-        try (PagePrefetcher pages = new PagePrefetcher(new SourcePager(legacy, table, pageSize, audit), m.source(), null);
+        try (PagePrefetcher pages = new PagePrefetcher(new SourcePager(legacy, table, pageSize, audit), table, null);
                 Connection c = target.getConnection()) {
             List<MigrationRow> page;
             while (!(page = pages.next()).isEmpty()) {
@@ -78,7 +78,7 @@ public final class TableVerifier {
             Tally tally) throws SQLException {
         List<Object[]> mapped = new ArrayList<>(batch.size());
         for (MigrationRow row : batch) {
-            mapped.add(table.map(row));
+            mapped.add(row.mapped() != null ? row.mapped() : table.map(row));
         }
         // target rows by key; their values come back as [key..., compared...]
         Map<String, Object[]> found = new HashMap<>();
