@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Benchmark: pg-migrate versus the manual pipeline on the same legacy data.
+#
+#   bench/pg-migrate.sh [ROWS]        (default 1000000 market_data rows)
+#
+# A PostgreSQL 15 cluster of its own (Debian's postgresql-15: pg_createcluster, port $BENCH_PG_PORT, default
+# 55433) gets a legacy market_data table of ROWS candles (numeric(18,8), timestamptz, jsonb). Then the same rows go
+# into an empty market_data.db twice:
+#   1. tradebatch:  java -jar target/tradebatch.jar run pg-migrate tables=market_data
+#                   (whole job: JVM start, plan, migration, verification; the migration step alone is shown too)
+#   2. manual:      psql \copy (SELECT ...) TO csv  +  sqlite3 .import into a staging table
+#                   +  INSERT INTO candlesticks SELECT ... ON CONFLICT DO UPDATE (close_time computed in SQL)
+# and prints rows/s of both and the ratio. Needs: java 17, psql, sqlite3, postgresql-15 server binaries, root
+# (or a user allowed to run pg_createcluster). The cluster is dropped at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROWS=${1:-1000000}
+PORT=${BENCH_PG_PORT:-55433}
+CLUSTER=${BENCH_PG_CLUSTER:-tradebatch_bench}
+PGVER=15
+PASSWORD=bench-$RANDOM$RANDOM
+WORK=$(mktemp -d /tmp/pg-migrate-bench.XXXXXX)
+
+cleanup() {
+    if [ -n "${BENCH_KEEP:-}" ]; then echo "kept $WORK and cluster $CLUSTER (pg_dropcluster --stop $PGVER $CLUSTER)"; return 0; fi
+    pg_ctlcluster "$PGVER" "$CLUSTER" stop >/dev/null 2>&1 || true
+    pg_dropcluster "$PGVER" "$CLUSTER" >/dev/null 2>&1 || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+now() { date +%s.%N; }
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
+
+echo "== PostgreSQL $PGVER cluster '$CLUSTER' on port $PORT"
+pg_dropcluster --stop "$PGVER" "$CLUSTER" >/dev/null 2>&1 || true
+pg_createcluster "$PGVER" "$CLUSTER" -p "$PORT" >/dev/null
+cat > "/etc/postgresql/$PGVER/$CLUSTER/pg_hba.conf" <<HBA
+local all postgres peer
+host  all bench 127.0.0.1/32 scram-sha-256
+HBA
+pg_ctlcluster "$PGVER" "$CLUSTER" start
+as_pg() { su postgres -c "psql -X -q -v ON_ERROR_STOP=1 -p $PORT $*"; }
+as_pg "-c \"CREATE ROLE bench LOGIN PASSWORD '$PASSWORD'\" -c 'CREATE DATABASE bench OWNER bench'"
+
+export PGPASSWORD=$PASSWORD
+PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U bench -d bench)
+
+echo "== legacy market_data: $ROWS rows"
+t0=$(now)
+"${PSQL[@]}" <<SQL
+CREATE TABLE market_data (
+    "timestamp" TIMESTAMPTZ NOT NULL, symbol VARCHAR(20) NOT NULL, timeframe VARCHAR(10) NOT NULL,
+    open DECIMAL(18,8), high DECIMAL(18,8), low DECIMAL(18,8), close DECIMAL(18,8), volume DECIMAL(18,8),
+    indicators JSONB, PRIMARY KEY ("timestamp", symbol, timeframe));
+INSERT INTO market_data
+SELECT TIMESTAMPTZ '2020-01-01 00:00:00+00' + (g / 10) * INTERVAL '1 minute', 'SYM' || (g % 10), '1m',
+       100 + (g % 1000) * 0.01, 101 + (g % 1000) * 0.01, 99 + (g % 1000) * 0.01, 100.5 + (g % 1000) * 0.01,
+       (g % 100000) * 0.00012345, '{"rsi": 50}'
+  FROM generate_series(0, $ROWS - 1) g;
+VACUUM ANALYZE market_data;
+SQL
+echo "   loaded in $(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }') s"
+
+if [ ! -f target/tradebatch.jar ]; then
+    echo "== building target/tradebatch.jar"
+    ./mvnw -B -q package -DskipTests
+fi
+
+echo "== 1. tradebatch pg-migrate"
+mkdir -p "$WORK/tb"
+t0=$(now)
+( cd "$WORK/tb" && LEGACY_DATABASE_URL="postgresql://bench@127.0.0.1:$PORT/bench" \
+    TRADEBATCH_LOG_FILE="$WORK/tb/tradebatch.log" \
+    java -jar "$OLDPWD/target/tradebatch.jar" run pg-migrate tables=market_data ) > "$WORK/tb/out.txt" 2>"$WORK/tb/err.txt" \
+    || { cat "$WORK/tb/out.txt" "$WORK/tb/err.txt"; exit 1; }
+t1=$(now)
+tb_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
+step_s=$(sqlite3 "$WORK/tb/data/batch.db" "SELECT printf('%.3f', (END_TIME - START_TIME) / 1000.0)
+    FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'pg-migrate.market_data'")
+verify_s=$(sqlite3 "$WORK/tb/data/batch.db" "SELECT printf('%.3f', (END_TIME - START_TIME) / 1000.0)
+    FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'pg-migrate.verify'")
+tb_rows=$(sqlite3 "$WORK/tb/data/market_data.db" "SELECT count(*) FROM candlesticks")
+sed -n '1,2p' "$WORK/tb/out.txt"
+
+echo "== 2. manual: psql \\copy + sqlite3 .import + INSERT ... SELECT"
+mkdir -p "$WORK/manual"
+sqlite3 "$WORK/manual/market_data.db" < src/main/resources/db/market/V1__market_schema.sql
+sqlite3 "$WORK/manual/market_data.db" "PRAGMA journal_mode=WAL" >/dev/null
+t0=$(now)
+"${PSQL[@]}" -c "\\copy (SELECT to_char(\"timestamp\" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), symbol, timeframe, open, high, low, close, volume FROM market_data) TO '$WORK/manual/market_data.csv' CSV"
+sqlite3 "$WORK/manual/market_data.db" <<SQL
+CREATE TEMP TABLE staging (open_time TEXT, symbol TEXT, timeframe TEXT, open REAL, high REAL, low REAL, close REAL, volume REAL);
+.mode csv
+.import $WORK/manual/market_data.csv staging
+BEGIN;
+INSERT INTO candlesticks (symbol, interval, open_time, close_time, open_price, high_price, low_price, close_price, volume, created_at)
+SELECT symbol, timeframe, open_time,
+       strftime('%Y-%m-%d %H:%M:%f', open_time,
+                '+' || CAST(substr(timeframe, 1, length(timeframe) - 1) AS INTEGER)
+                    || CASE substr(timeframe, -1) WHEN 'm' THEN ' minutes' WHEN 'h' THEN ' hours' ELSE ' days' END,
+                '-0.001 seconds') || '000',
+       open, high, low, close, volume, strftime('%Y-%m-%d %H:%M:%f000', 'now')
+  FROM staging WHERE true
+ON CONFLICT (symbol, interval, open_time) DO UPDATE SET close_time = excluded.close_time,
+    open_price = excluded.open_price, high_price = excluded.high_price, low_price = excluded.low_price,
+    close_price = excluded.close_price, volume = excluded.volume;
+COMMIT;
+SQL
+t1=$(now)
+manual_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
+manual_rows=$(sqlite3 "$WORK/manual/market_data.db" "SELECT count(*) FROM candlesticks")
+
+same=$(sqlite3 "$WORK/manual/market_data.db" "ATTACH '$WORK/tb/data/market_data.db' AS tb;
+    SELECT count(*) FROM candlesticks m JOIN tb.candlesticks t USING (symbol, interval, open_time)
+     WHERE m.close_time = t.close_time AND m.open_price = t.open_price AND m.volume = t.volume")
+
+echo
+echo "== results ($ROWS market_data rows -> candlesticks; both produce $tb_rows / $manual_rows rows, $same identical)"
+printf "tradebatch, whole job (JVM start, plan, migrate, verify): %8.2f s  %10s rows/s\n" "$tb_s" "$(rate "$ROWS" "$tb_s")"
+printf "tradebatch, migration step alone:                         %8.2f s  %10s rows/s\n" "$step_s" "$(rate "$ROWS" "$step_s")"
+printf "tradebatch, verification step:                            %8.2f s\n" "$verify_s"
+printf "manual psql \\\\copy + sqlite3 .import + INSERT SELECT:        %8.2f s  %10s rows/s\n" "$manual_s" "$(rate "$ROWS" "$manual_s")"
+awk -v a="$tb_s" -v m="$manual_s" -v s="$step_s" 'BEGIN {
+    printf "ratio tradebatch/manual (rows/s): whole job %.2f, migration step %.2f\n", m / a, m / s }'

@@ -1,0 +1,72 @@
+package com.tradebatch.migration;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import com.tradebatch.common.JobReport;
+import com.tradebatch.store.Stores;
+
+/**
+ * Last step: verifies every migrated table (see {@link TableVerifier}), prints the report, writes it as JSON into
+ * the data folder, and fails the job when any table differs.
+ */
+public class MigrationVerificationTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(MigrationVerificationTasklet.class);
+
+    private final LegacySource legacy;
+    private final MigrationTables tables;
+    private final Stores stores;
+    private final Set<String> selected;
+    private final Path reportFolder;
+    private final int pageSize;
+
+    public MigrationVerificationTasklet(LegacySource legacy, MigrationTables tables, Stores stores, Set<String> selected,
+            Path reportFolder, int pageSize) {
+        this.legacy = legacy;
+        this.tables = tables;
+        this.stores = stores;
+        this.selected = selected;
+        this.reportFolder = reportFolder;
+        this.pageSize = pageSize;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws SQLException {
+        JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        MigrationPlan plan = MigrationPlan.of(legacy, selected);
+        List<TableVerification> results = new ArrayList<>();
+        try (Connection c = legacy.connect()) {
+            for (MigrationPlan.Entry e : plan.tables()) {
+                TableMigration migration = tables.get(e.mapping().source()).orElseThrow();
+                TableVerifier verifier = new TableVerifier(c, stores.dataSource(e.mapping().store()), pageSize);
+                TableVerification v = verifier.verify(migration);
+                log.info("pg-migrate verification {}: {}", v.source(), v);
+                results.add(v);
+            }
+        }
+        MigrationReport report = new MigrationReport(job.getId(), plan, results);
+        Path file = report.write(reportFolder);
+        // a restarted run verifies again: its report replaces the one a failed verification left
+        job.getExecutionContext().remove(JobReport.KEY);
+        JobReport.append(job, report.describe(file));
+        if (!report.matches()) {
+            throw new MigrationMismatchException("verification failed: " + report.mismatches().size()
+                    + " table(s) differ between the legacy database and SQLite: " + String.join(", ",
+                            report.mismatches().stream().map(TableVerification::source).toList()) + " (see " + file + ")");
+        }
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,131 @@
+package com.tradebatch.migration;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.FlowBuilder;
+import org.springframework.batch.core.job.builder.FlowJobBuilder;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.tradebatch.common.JobSpec;
+import com.tradebatch.common.ParameterSpec;
+import com.tradebatch.common.ParameterType;
+import com.tradebatch.common.ProgressListener;
+import com.tradebatch.common.ProgressReporter;
+import com.tradebatch.store.Store;
+import com.tradebatch.store.StoreConfiguration;
+import com.tradebatch.store.StoreProperties;
+import com.tradebatch.store.Stores;
+
+/**
+ * {@code pg-migrate}: plan, then one chunk step per legacy table (see {@link TableMappings}), then verification.
+ * With {@code dry-run=true} the job ends after the plan.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PgMigrateJobConfiguration {
+
+    public static final String JOB = "pg-migrate";
+    static final String STEP_PREFIX = JOB + ".";
+
+    @Bean
+    JobSpec pgMigrateJobSpec() {
+        return new JobSpec(JOB, "migrate the legacy PostgreSQL database (LEGACY_DATABASE_URL) into the three SQLite databases, verified",
+                List.of(ParameterSpec.optional("tables", ParameterType.LIST, "all", "legacy tables to migrate")
+                                .withChoices(TableSelection.choices()),
+                        ParameterSpec.optional("dry-run", ParameterType.BOOLEAN, "false", "print the plan, write nothing"),
+                        ParameterSpec.optional("strict-decimals", ParameterType.BOOLEAN, "false",
+                                "fail on the first numeric value a REAL cannot hold")));
+    }
+
+    @Bean
+    Job pgMigrateJob(JobRepository repo, Step pgMigratePlanStep, Step pgMigrateVerifyStep, LegacyTableReader pgMigrateReader,
+            MigrationRowProcessor pgMigrateProcessor, UpsertWriter pgMigrateWriter,
+            @Qualifier(StoreConfiguration.TRADING_TX) PlatformTransactionManager trading,
+            @Qualifier(StoreConfiguration.MARKET_TX) PlatformTransactionManager market,
+            @Qualifier(StoreConfiguration.ANALYTICS_TX) PlatformTransactionManager analytics,
+            @Value("${tradebatch.migration.chunk-size:5000}") int chunkSize) {
+        Map<Store, PlatformTransactionManager> tx = Map.of(Store.TRADING, trading, Store.MARKET, market, Store.ANALYTICS, analytics);
+        FlowBuilder<FlowJobBuilder> flow = null;
+        for (TableMapping m : TableMappings.all()) {
+            Step step = new StepBuilder(STEP_PREFIX + m.source(), repo).<MigrationRow, Object[]>chunk(chunkSize)
+                    .transactionManager(tx.get(m.store()))
+                    .reader(pgMigrateReader).processor(pgMigrateProcessor).writer(pgMigrateWriter)
+                    .listener(new ProgressListener<Object[]>(m.source() + " -> " + m.store().key() + "." + m.target(),
+                            pgMigrateReader::position, pgMigrateReader::total, "rows", ProgressReporter.DEFAULT_INTERVAL))
+                    .build();
+            flow = flow == null
+                    ? new JobBuilder(JOB, repo).start(pgMigratePlanStep).on(MigrationPlanTasklet.DRY_RUN).end()
+                            .from(pgMigratePlanStep).on("*").to(step)
+                    : flow.next(step);
+        }
+        return flow.next(pgMigrateVerifyStep).end().build();
+    }
+
+    @Bean
+    Step pgMigratePlanStep(JobRepository repo, MigrationPlanTasklet pgMigratePlanTasklet) {
+        return new StepBuilder(STEP_PREFIX + "plan", repo).tasklet(pgMigratePlanTasklet, new ResourcelessTransactionManager()).build();
+    }
+
+    @Bean
+    Step pgMigrateVerifyStep(JobRepository repo, MigrationVerificationTasklet pgMigrateVerificationTasklet) {
+        return new StepBuilder(STEP_PREFIX + "verify", repo)
+                .tasklet(pgMigrateVerificationTasklet, new ResourcelessTransactionManager()).build();
+    }
+
+    @Bean
+    @StepScope
+    MigrationPlanTasklet pgMigratePlanTasklet(LegacySource legacy, @Value("#{jobParameters['tables']}") String tables,
+            @Value("#{jobParameters['dry-run']}") String dryRun) {
+        return new MigrationPlanTasklet(legacy, TableSelection.parse(tables), Boolean.parseBoolean(dryRun));
+    }
+
+    @Bean
+    @StepScope
+    MigrationVerificationTasklet pgMigrateVerificationTasklet(LegacySource legacy, MigrationTables migrationTables,
+            Stores stores, StoreProperties props, @Value("#{jobParameters['tables']}") String tables,
+            @Value("${tradebatch.migration.chunk-size:5000}") int chunkSize) {
+        Path reports = props.getBaseDir().resolve("data");
+        return new MigrationVerificationTasklet(legacy, migrationTables, stores, TableSelection.parse(tables), reports, chunkSize);
+    }
+
+    @Bean
+    @StepScope
+    LegacyTableReader pgMigrateReader(@Value("#{stepExecution.stepName}") String stepName,
+            @Value("#{jobParameters['tables']}") String tables, @Value("#{jobParameters['strict-decimals']}") String strict,
+            MigrationTables migrationTables, LegacySource legacy, @Value("${tradebatch.migration.chunk-size:5000}") int chunkSize) {
+        String table = tableOf(stepName);
+        return new LegacyTableReader(table, TableSelection.parse(tables).contains(table), migrationTables, legacy, chunkSize,
+                Boolean.parseBoolean(strict));
+    }
+
+    @Bean
+    @StepScope
+    MigrationRowProcessor pgMigrateProcessor(@Value("#{stepExecution.stepName}") String stepName, MigrationTables migrationTables) {
+        return new MigrationRowProcessor(tableOf(stepName), migrationTables);
+    }
+
+    @Bean
+    @StepScope
+    UpsertWriter pgMigrateWriter(@Value("#{stepExecution.stepName}") String stepName, MigrationTables migrationTables,
+            Stores stores) {
+        String table = tableOf(stepName);
+        Store store = TableMappings.bySource(table).orElseThrow().store();
+        return new UpsertWriter(table, migrationTables, stores.dataSource(store));
+    }
+
+    private static String tableOf(String stepName) {
+        return stepName.substring(STEP_PREFIX.length());
+    }
+}
