@@ -106,9 +106,14 @@ class PatternImportTest {
         assertThat(Files.readAllLines(rejectFile())).hasSize(3); // header + the two skipped
         assertThat(Sqlite.count(dbFile(), "SELECT count(*) FROM pattern_cache")).isEqualTo(998); // two chunks committed
 
-        Result enough = env.run("run", "pattern-import", "file=p.jsonl", "skip-limit=3");
-        assertThat(enough.exitCode()).as(enough.toString()).isZero();
-        assertThat(Sqlite.count(dbFile(), "SELECT count(*) FROM pattern_cache")).isEqualTo(1197);
+        // the line fixed, the same command resumes after the last committed chunk (line 1000)
+        List<String> fixed = new java.util.ArrayList<>(Files.readAllLines(dir.resolve("p.jsonl")));
+        fixed.set(1099, fixed.get(1099).replace("\"confidence_score\":2", "\"confidence_score\":0.9"));
+        Files.write(dir.resolve("p.jsonl"), fixed);
+        Result resumed = env.run("run", "pattern-import", "file=p.jsonl", "skip-limit=2");
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.out()).contains("read 200", "pattern_cache: 200 inserted, 0 updated, 0 unchanged");
+        assertThat(Sqlite.count(dbFile(), "SELECT count(*) FROM pattern_cache")).isEqualTo(1198);
 
         Files.writeString(dir.resolve("bad.csv"), "symbol,interval,pattern_name\nBTCUSDT,1h,x\n");
         Result header = env.run("run", "pattern-import", "file=bad.csv");
