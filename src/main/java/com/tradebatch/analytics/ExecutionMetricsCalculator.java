@@ -45,6 +45,15 @@ public class ExecutionMetricsCalculator implements MetricCalculator {
         long executions;
         double quantity;
         double filled;
+
+        void count(boolean hasSlip, double slip, double qty, double filledQty) {
+            if (hasSlip) {
+                slippage.add(slip);
+            }
+            executions++;
+            quantity += qty;
+            filled += filledQty;
+        }
     }
 
     @Override
@@ -72,13 +81,9 @@ public class ExecutionMetricsCalculator implements MetricCalculator {
             boolean hasSlip = !rs.wasNull();
             double qty = rs.getDouble(6);
             double filled = rs.getDouble(7);
-            for (Group target : scope.all() ? List.of(g, global) : List.of(g)) {
-                if (hasSlip) {
-                    target.slippage.add(slip);
-                }
-                target.executions++;
-                target.quantity += qty;
-                target.filled += filled;
+            g.count(hasSlip, slip, qty, filled);
+            if (scope.all()) {
+                global.count(hasSlip, slip, qty, filled);
             }
         }, period.lowerBound(), period.upperBound());
         sink.read(read[0]);

@@ -3,6 +3,7 @@ package com.tradebatch.analytics;
 import static com.tradebatch.analytics.MetricSink.details;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,13 +72,16 @@ public class TradingMetricsCalculator implements MetricCalculator {
                 Double pnl = rs.wasNull() ? null : v;
                 closed.add(new Closed(rs.getString(1), rs.getString(2), pnl));
             }, rangeFrom, rangeTo);
+            closed.sort(Comparator.comparing(Closed::closedAt));
         }
+        String lower = period.lowerBound();
+        String upper = period.upperBound();
         Map<String, Group> groups = new TreeMap<>();
         Group global = new Group();
         long read = 0;
-        for (Closed c : closed) {
-            if (c.closedAt().compareTo(period.lowerBound()) < 0 || c.closedAt().compareTo(period.upperBound()) >= 0
-                    || !scope.includes(c.symbol())) {
+        for (int i = firstAtOrAfter(lower); i < closed.size() && closed.get(i).closedAt().compareTo(upper) < 0; i++) {
+            Closed c = closed.get(i);
+            if (!scope.includes(c.symbol())) {
                 continue;
             }
             read++;
@@ -107,6 +111,21 @@ public class TradingMetricsCalculator implements MetricCalculator {
         if (scope.all()) {
             drawdown(period, sink);
         }
+    }
+
+    /** Index of the first closed position at or after {@code bound} (closed is sorted by closed_at text). */
+    private int firstAtOrAfter(String bound) {
+        int lo = 0;
+        int hi = closed.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (closed.get(mid).closedAt().compareTo(bound) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static void emit(String symbol, Group g, MetricSink sink) {
