@@ -191,11 +191,12 @@ public class ResultFileReader implements ItemStreamReader<InputRecord> {
         closeFile();
         Path file = files.get(fileIndex);
         try {
-            in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-            in.mark(8192);
-            String first = in.readLine();
-            in.reset();
+            String first;
+            try (BufferedReader peek = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                first = peek.readLine(); // for auto-detection of a file whose name does not tell
+            }
             currentFormat = ResultFileFormat.of(format, file, first);
+            in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
             header = null;
             linesConsumed = 0;
             while (linesConsumed < skipLines) {
