@@ -29,6 +29,9 @@ public class TestEnvironment {
                 "BATCH_DATABASE_URL", "DATABASE_URL"}) {
             properties.put(v, ""); // the machine's own variables must not leak into a test
         }
+        properties.put("TRADEBATCH_REJECTS_DIR", dir.resolve("data/rejects").toString());
+        properties.put("TRADEBATCH_BACKUP_DIR", dir.resolve("backups").toString());
+        properties.put("TRADEBATCH_JOBS_DIR", dir.resolve("jobs").toString());
     }
 
     public Path dir() {
