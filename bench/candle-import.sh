@@ -4,6 +4,7 @@
 #   bench/candle-import.sh [N] [file]     N rows (default 2,000,000) of a generated Binance 1m kline file,
 #                                         or an existing Binance file (then N is ignored)
 #
+# (%.0f, not %d, for the epoch numbers: mawk's %d stops at 2^31.)
 # Prints rows/s of both and the ratio tradebatch time / sqlite3 time (<= 1.0: tradebatch at least as fast).
 # The tradebatch figure is the whole process (JVM start, migrations, import, metadata), with -Xmx256m.
 set -euo pipefail
@@ -20,9 +21,9 @@ if [ -z "$FILE" ]; then
     FILE="$WORK/BTCUSDT-1m-bench.csv"
     echo "generating $N rows ..."
     awk -v n="$N" 'BEGIN { srand(42); t = 1500000000000 - 1500000000000 % 3600000; p = 30000;
-        for (i = 0; i < n; i++) { o = p; c = p + (rand() - 0.5) * 40; h = (o > c ? o : c) + rand() * 10;
+        for (i = 0; i < n; i++) { o = p; c = p + (rand() - 0.5) * 40 + (30000 - p) * 0.001; h = (o > c ? o : c) + rand() * 10;
             l = (o < c ? o : c) - rand() * 10; v = rand() * 50; p = c;
-            printf "%d,%.2f,%.2f,%.2f,%.2f,%.5f,%d,%.4f,%d,%.5f,%.4f,0\n", t, o, h, l, c, v, t + 59999, v * c,
+            printf "%.0f,%.2f,%.2f,%.2f,%.2f,%.5f,%.0f,%.4f,%d,%.5f,%.4f,0\n", t, o, h, l, c, v, t + 59999, v * c,
                 int(rand() * 999) + 1, v / 2, v * c / 2; t += 60000 } }' > "$FILE"
 fi
 ROWS=$(wc -l < "$FILE")

@@ -47,20 +47,7 @@ final class CandleRollupSql {
                    volume, quote_volume, trades, taker_base, taker_quote
             FROM buckets
             WHERE n = :expected
-            ON CONFLICT (symbol, interval, open_time) DO UPDATE SET
-                close_time = excluded.close_time, open_price = excluded.open_price, high_price = excluded.high_price,
-                low_price = excluded.low_price, close_price = excluded.close_price, volume = excluded.volume,
-                quote_asset_volume = excluded.quote_asset_volume, number_of_trades = excluded.number_of_trades,
-                taker_buy_base_asset_volume = excluded.taker_buy_base_asset_volume,
-                taker_buy_quote_asset_volume = excluded.taker_buy_quote_asset_volume
-            WHERE close_time IS NOT excluded.close_time OR open_price IS NOT excluded.open_price
-               OR high_price IS NOT excluded.high_price OR low_price IS NOT excluded.low_price
-               OR close_price IS NOT excluded.close_price OR volume IS NOT excluded.volume
-               OR quote_asset_volume IS NOT excluded.quote_asset_volume
-               OR number_of_trades IS NOT excluded.number_of_trades
-               OR taker_buy_base_asset_volume IS NOT excluded.taker_buy_base_asset_volume
-               OR taker_buy_quote_asset_volume IS NOT excluded.taker_buy_quote_asset_volume
-            """;
+            """ + CandleUpsertWriter.ON_CONFLICT_UPDATE_CHANGED;
 
     /** Symbols with candles at the source interval: from the metadata, which imports keep up to date. */
     static final String SYMBOLS_FROM_METADATA = """

@@ -12,11 +12,11 @@ import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWrite
  */
 public final class CandleUpsertWriter {
 
-    static final String UPSERT = """
-            INSERT INTO candlesticks (symbol, interval, open_time, close_time, open_price, high_price, low_price,
-                                      close_price, volume, quote_asset_volume, number_of_trades,
-                                      taker_buy_base_asset_volume, taker_buy_quote_asset_volume)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    /**
+     * What a candle upsert does on (symbol, interval, open_time) conflict: take the new values, but only when
+     * one of them differs, so an unchanged candle is not rewritten (same id, same created_at, no WAL traffic).
+     */
+    static final String ON_CONFLICT_UPDATE_CHANGED = """
             ON CONFLICT (symbol, interval, open_time) DO UPDATE SET
                 close_time = excluded.close_time, open_price = excluded.open_price, high_price = excluded.high_price,
                 low_price = excluded.low_price, close_price = excluded.close_price, volume = excluded.volume,
@@ -31,6 +31,14 @@ public final class CandleUpsertWriter {
                OR taker_buy_base_asset_volume IS NOT excluded.taker_buy_base_asset_volume
                OR taker_buy_quote_asset_volume IS NOT excluded.taker_buy_quote_asset_volume
             """;
+
+    static final String UPSERT = """
+            INSERT INTO candlesticks (symbol, interval, open_time, close_time, open_price, high_price, low_price,
+                                      close_price, volume, quote_asset_volume, number_of_trades,
+                                      taker_buy_base_asset_volume, taker_buy_quote_asset_volume)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """ + ON_CONFLICT_UPDATE_CHANGED;
+
 
     private CandleUpsertWriter() {
     }
