@@ -156,8 +156,17 @@ class SqlDumpTest {
 
     private static List<Path> dumps(TestEnvironment env, String prefix, String suffix) throws Exception {
         try (Stream<Path> s = Files.list(env.file("backups"))) {
+            // oldest first: two dumps in the same second are <ts>.sql and <ts>-2.sql, and by name '-' sorts before '.'
             return s.filter(p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(suffix))
-                    .sorted().toList();
+                    .sorted(java.util.Comparator.comparing(SqlDumpTest::modified)).toList();
+        }
+    }
+
+    private static java.nio.file.attribute.FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
