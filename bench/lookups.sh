@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Benchmark: the look-ups the trading system was promised, on databases of the promised size.
+#
+#   bench/lookups.sh [CANDLES] [REPEAT]     CANDLES 1m candles (default 10,000,000; the promise is up to ~100M,
+#                                            which needs ~35 GB of disk), each query run REPEAT times (default 200)
+#
+# tradebatch creates the three databases (schema and indexes of the trading system); the sqlite3 shell fills
+# them (10,000 open + 90,000 closed positions, CANDLES candles over 10 symbols, 1,000,000 patterns, 1,000,000
+# trade-log rows) and times each query with .timer, on the same connection settings the system uses (WAL,
+# 2 MB page cache). Prints per query: the promise, mean and worst time (the shell's timer has 1 ms resolution;
+# the times include printing the rows), and the query plan.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CANDLES=${1:-10000000}
+REPEAT=${2:-200}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+JAR=target/tradebatch.jar
+[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
+command -v sqlite3 >/dev/null || { echo "needs the sqlite3 shell (apt-get install sqlite3)"; exit 2; }
+
+(cd "$WORK" && java -jar "$OLDPWD/$JAR" health >/dev/null)
+T="$WORK/data/trading.db"; M="$WORK/data/market_data.db"; A="$WORK/data/analytics.db"
+S="'BTCUSDT','ETHUSDT','SOLUSDT','BNBUSDT','XRPUSDT','ADAUSDT','DOGEUSDT','AVAXUSDT','DOTUSDT','LINKUSDT'"
+PRAGMAS="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-2000;"
+
+echo "filling: 100,000 positions, $CANDLES candles, 1,000,000 patterns, 1,000,000 trade-log rows ..."
+sqlite3 "$T" "$PRAGMAS
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 99999)
+INSERT INTO positions (id, symbol, side, quantity, entry_price, status, opened_at, closed_at, realized_pnl)
+SELECT printf('pos-%06d', i), json_extract(json_array($S), '\$[' || (i % 10) || ']'), CASE i % 2 WHEN 0 THEN 'BUY' ELSE 'SELL' END,
+       1 + i % 7, 100 + i % 1000, CASE WHEN i < 10000 THEN 'OPEN' ELSE 'CLOSED' END,
+       strftime('%Y-%m-%d %H:%M:%f000', '2025-01-01', '+' || (i * 60) || ' seconds'),
+       CASE WHEN i < 10000 THEN NULL ELSE strftime('%Y-%m-%d %H:%M:%f000', '2025-01-01', '+' || (i * 60 + 3600) || ' seconds') END,
+       CASE WHEN i < 10000 THEN NULL ELSE (i % 200) - 100 END
+FROM n;" >/dev/null
+PER_SYMBOL=$((CANDLES / 10))
+sqlite3 "$M" "$PRAGMAS PRAGMA cache_size=-262144;
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < $PER_SYMBOL - 1),
+     s(k, sym) AS (SELECT key, value FROM json_each(json_array($S)))
+INSERT INTO candlesticks (symbol, interval, open_time, close_time, open_price, high_price, low_price, close_price, volume)
+SELECT sym, '1m', strftime('%Y-%m-%d %H:%M:%f000', 1577836800 + i * 60, 'unixepoch'),
+       strftime('%Y-%m-%d %H:%M:%f000', 1577836800 + i * 60 + 59.999, 'unixepoch'), 100, 101, 99, 100.5, 10
+FROM s, n ORDER BY sym, i;" >/dev/null
+sqlite3 "$A" "$PRAGMAS PRAGMA cache_size=-131072;
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 999999)
+INSERT INTO pattern_cache (symbol, interval, pattern_type, pattern_name, detected_at, pattern_start, confidence_score, status)
+SELECT json_extract(json_array($S), '\$[' || (i % 10) || ']'), '1h',
+       json_extract(json_array('double_top','head_shoulders','flag','wedge','triangle'), '\$[' || (i % 5) || ']'), 'p',
+       strftime('%Y-%m-%d %H:%M:%f000', 1704067200 + i * 30, 'unixepoch'), strftime('%Y-%m-%d %H:%M:%f000', 1704067200 + i * 30 - 3600, 'unixepoch'),
+       (i % 100) / 100.0, CASE WHEN i % 3 = 0 THEN 'active' ELSE 'completed' END
+FROM n;
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 999999)
+INSERT INTO trade_execution_log (trade_id, symbol, order_type, side, quantity, price, signal_timestamp, order_sent_timestamp,
+       signal_to_order_latency_ms, order_to_fill_latency_ms, total_latency_ms, pattern_id, status, created_at)
+SELECT printf('t-%07d', i), json_extract(json_array($S), '\$[' || (i % 10) || ']'), 'MARKET', 'BUY', 1, 100,
+       strftime('%Y-%m-%d %H:%M:%f000', 1704067200 + i * 2.6, 'unixepoch'), strftime('%Y-%m-%d %H:%M:%f000', 1704067200 + i * 2.6 + 0.01, 'unixepoch'),
+       (i % 97) / 10.0, (i % 89) / 10.0, (i % 97) / 10.0 + (i % 89) / 10.0, i % 100000, 'FILLED',
+       strftime('%Y-%m-%d %H:%M:%f000', 1704067200 + i * 2.6, 'unixepoch')
+FROM n;
+ANALYZE;" >/dev/null
+sqlite3 "$T" "ANALYZE;" >/dev/null
+sqlite3 "$M" "ANALYZE;" >/dev/null
+
+# query name | promise ms | database | SQL (one statement)
+queries=(
+"position look-up by id|1|$T|SELECT * FROM positions WHERE id = 'pos-004242';"
+"open positions of a symbol|1|$T|SELECT * FROM positions WHERE symbol = 'SOLUSDT' AND status = 'OPEN';"
+"1,000 candles|10|$M|SELECT * FROM candlesticks WHERE symbol = 'ETHUSDT' AND interval = '1m' AND open_time >= '2020-01-05 00:00:00' ORDER BY open_time LIMIT 1000;"
+"pattern-cache hit|5|$A|SELECT * FROM pattern_cache WHERE symbol = 'BTCUSDT' AND pattern_type = 'flag' AND detected_at >= '2024-06-01 00:00:00' ORDER BY detected_at LIMIT 20;"
+"trade-log latency analysis (a day of a symbol)|20|$A|SELECT count(*), avg(total_latency_ms), max(total_latency_ms), avg(signal_to_order_latency_ms), avg(order_to_fill_latency_ms) FROM trade_execution_log WHERE symbol = 'BTCUSDT' AND created_at >= '2024-01-10 00:00:00' AND created_at < '2024-01-11 00:00:00';"
+)
+
+printf '\n%-48s %8s %10s %10s  %s\n' "query" "promise" "mean ms" "worst ms" "plan"
+for q in "${queries[@]}"; do
+    IFS='|' read -r name promise db sql <<< "$q"
+    script="$PRAGMAS"$'\n'".timer on"$'\n'
+    for _ in $(seq "$REPEAT"); do script+="$sql"$'\n'; done
+    times=$(sqlite3 "$db" <<< "$script" | awk '/^Run Time/ { print $4 * 1000 }')
+    mean=$(echo "$times" | awk '{ s += $1 } END { printf "%.3f", s / NR }')
+    worst=$(echo "$times" | sort -g | tail -1)
+    plan=$(sqlite3 "$db" "EXPLAIN QUERY PLAN $sql" | grep -v '^QUERY PLAN' | sed 's/^[|` -]*//' | paste -sd';')
+    printf '%-48s %6s ms %10s %10s  %s\n' "$name" "<$promise" "$mean" "$worst" "$plan"
+done
