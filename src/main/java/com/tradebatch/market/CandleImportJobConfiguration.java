@@ -83,8 +83,7 @@ public class CandleImportJobConfiguration {
                 .writer(writer)
                 .faultTolerant()
                 .skipPolicy(candleSkipPolicy)
-                .skipListener(candleRejectListener)
-                .listener(candleRejectListener)
+                .listener(candleRejectListener) // step and skip events: writes the reject file
                 .listener(candleProgressListener)
                 .build();
     }
