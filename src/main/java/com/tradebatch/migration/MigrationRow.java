@@ -15,6 +15,7 @@ public final class MigrationRow {
     private final Object[] values;
     private final String[] key;
     private Object[] mapped;
+    private long valueHash;
 
     MigrationRow(List<String> names, Map<String, Integer> index, Object[] values, String[] key) {
         this.names = names;
@@ -46,6 +47,15 @@ public final class MigrationRow {
 
     void mapped(Object[] targetValues) {
         this.mapped = targetValues;
+    }
+
+    /** The hash of the compared mapped values, set by the verification's read-ahead thread. */
+    void valueHash(long hash) {
+        this.valueHash = hash;
+    }
+
+    long valueHash() {
+        return valueHash;
     }
 
     public String[] key() {

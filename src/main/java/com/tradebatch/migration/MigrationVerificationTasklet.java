@@ -52,7 +52,7 @@ public class MigrationVerificationTasklet implements Tasklet {
             for (MigrationPlan.Entry e : plan.tables()) {
                 TableMigration migration = tables.get(e.mapping().source()).orElseThrow();
                 TableVerifier verifier = new TableVerifier(c, stores.dataSource(e.mapping().store()), pageSize);
-                TableVerification v = verifier.verify(migration);
+                TableVerification v = verifier.verify(migration, e.rows());
                 log.info("pg-migrate verification {}: {}", v.source(), v);
                 results.add(v);
             }

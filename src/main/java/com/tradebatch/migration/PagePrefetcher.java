@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Reads and maps the next keyset page on a thread of its own while the current one is written, so PostgreSQL,
@@ -18,11 +19,19 @@ final class PagePrefetcher implements AutoCloseable {
     private Future<List<MigrationRow>> ahead;
 
     private final TableMigration mapping;
+    private final Consumer<MigrationRow> afterMapping;
 
     /** @param mapping maps each row on the read-ahead thread too, so that work overlaps the writes as well */
     PagePrefetcher(SourcePager pager, TableMigration mapping, String[] after) {
+        this(pager, mapping, after, row -> {
+        });
+    }
+
+    /** @param afterMapping more per-row work for the read-ahead thread (the verification hashes rows there) */
+    PagePrefetcher(SourcePager pager, TableMigration mapping, String[] after, Consumer<MigrationRow> afterMapping) {
         this.pager = pager;
         this.mapping = mapping;
+        this.afterMapping = afterMapping;
         String table = mapping.source().name();
         this.thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "pg-migrate-read-" + table);
@@ -36,6 +45,7 @@ final class PagePrefetcher implements AutoCloseable {
         List<MigrationRow> page = pager.page(after);
         for (MigrationRow row : page) {
             row.mapped(mapping.map(row));
+            afterMapping.accept(row);
         }
         return page;
     }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.FlowBuilder;
@@ -53,7 +55,7 @@ public class PgMigrateJobConfiguration {
     Job pgMigrateJob(JobRepository repo, Step pgMigratePlanStep, Step pgMigrateVerifyStep, LegacyTableReader pgMigrateReader,
             MigrationRowProcessor pgMigrateProcessor, UpsertWriter pgMigrateWriter,
             @Qualifier(StoreConfiguration.TRADING_TX) PlatformTransactionManager trading,
-            @Qualifier(StoreConfiguration.MARKET_TX) PlatformTransactionManager market,
+            @Qualifier(StoreConfiguration.MARKET_BULK_TX) PlatformTransactionManager market,
             @Qualifier(StoreConfiguration.ANALYTICS_TX) PlatformTransactionManager analytics,
             @Value("${tradebatch.migration.chunk-size:5000}") int chunkSize) {
         Map<Store, PlatformTransactionManager> tx = Map.of(Store.TRADING, trading, Store.MARKET, market, Store.ANALYTICS, analytics);
@@ -119,10 +121,11 @@ public class PgMigrateJobConfiguration {
     @Bean
     @StepScope
     UpsertWriter pgMigrateWriter(@Value("#{stepExecution.stepName}") String stepName, MigrationTables migrationTables,
-            Stores stores) {
+            Stores stores, @Qualifier("marketBulkDataSource") DataSource marketBulk) {
         String table = tableOf(stepName);
         Store store = TableMappings.bySource(table).orElseThrow().store();
-        return new UpsertWriter(table, migrationTables, stores.dataSource(store));
+        // candles are the big tables: they go through the market store's bulk-load connection, as candle-import's do
+        return new UpsertWriter(table, migrationTables, store == Store.MARKET ? marketBulk : stores.dataSource(store));
     }
 
     private static String tableOf(String stepName) {

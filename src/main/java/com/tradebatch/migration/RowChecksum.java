@@ -66,14 +66,6 @@ final class RowChecksum {
         return (h ^ v) * 0x100000001b3L;
     }
 
-    static String key(Object[] values, int[] positions) {
-        StringBuilder sb = new StringBuilder();
-        for (int p : positions) {
-            sb.append(canonical(values[p])).append('\u0001');
-        }
-        return sb.toString();
-    }
-
     static String hex(long checksum) {
         return String.format("%016x", checksum);
     }

@@ -231,20 +231,31 @@ public final class TableMigration {
                 + (updates.isEmpty() ? "NOTHING" : "UPDATE SET " + updates);
     }
 
-    /** The target rows of {@code n} keys, with the compared columns: {@code SELECT key..., compared... WHERE key IN}. */
+    /**
+     * The target rows of {@code n} keys, each tagged with the position of its key in the batch:
+     * {@code WITH k(n, key...) AS (VALUES (0, ?...), ...) SELECT k.n, compared... FROM k JOIN target ON key = k.key}.
+     * The position saves reading the key columns back and matching them.
+     */
     public String lookupSql(int n) {
         List<String> key = mapping.conflictKey();
-        String select = java.util.stream.Stream.concat(key.stream(), compared.stream()).map(SqlNames::quote)
-                .collect(Collectors.joining(", "));
-        String where;
-        if (key.size() == 1) {
-            where = SqlNames.quote(key.get(0)) + " IN (" + String.join(", ", java.util.Collections.nCopies(n, "?")) + ")";
-        } else {
-            String one = "(" + String.join(", ", java.util.Collections.nCopies(key.size(), "?")) + ")";
-            where = "(" + key.stream().map(SqlNames::quote).collect(Collectors.joining(", ")) + ") IN (VALUES "
-                    + String.join(", ", java.util.Collections.nCopies(n, one)) + ")";
+        StringBuilder sql = new StringBuilder("WITH k(n");
+        for (int i = 0; i < key.size(); i++) {
+            sql.append(", k").append(i);
         }
-        return "SELECT " + select + " FROM " + SqlNames.quote(mapping.target()) + " WHERE " + where;
+        sql.append(") AS (VALUES ");
+        String params = String.join("", java.util.Collections.nCopies(key.size(), ", ?"));
+        for (int r = 0; r < n; r++) {
+            sql.append(r == 0 ? "" : ", ").append('(').append(r).append(params).append(')');
+        }
+        sql.append(") SELECT k.n");
+        for (String c : compared) {
+            sql.append(", t.").append(SqlNames.quote(c));
+        }
+        sql.append(" FROM k JOIN ").append(SqlNames.quote(mapping.target())).append(" AS t ON ");
+        for (int i = 0; i < key.size(); i++) {
+            sql.append(i == 0 ? "" : " AND ").append("t.").append(SqlNames.quote(key.get(i))).append(" = k.k").append(i);
+        }
+        return sql.toString();
     }
 
     /** Positions of the conflict key and of the compared columns within {@link #targetColumns()}. */

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +15,14 @@ import com.tradebatch.common.ProgressReporter;
 /**
  * Reads a legacy table again, maps every row as the migration does, and looks its target row up by the upsert key,
  * a batch of keys at a time: counts and checksums on both sides, plus how many rows are missing or different.
+ * <p>
+ * The read-ahead thread reads, maps and hashes the next page of source rows while this thread looks up and hashes the
+ * target rows of the current one; the lookup statement is prepared once per batch size.
  */
 public final class TableVerifier {
 
-    private static final int LOOKUP_BATCH = 250;
+    /** Keys per target lookup: large enough to amortise the statement, small enough for SQLite's IN (VALUES ...). */
+    private static final int LOOKUP_BATCH = 500;
 
     private final Connection legacy;
     private final DataSource target;
@@ -31,22 +34,24 @@ public final class TableVerifier {
         this.pageSize = pageSize;
     }
 
-    public TableVerification verify(TableMigration table) {
+    /** @param expectedRows the plan's row count, for progress only (the verification counts what it reads) */
+    public TableVerification verify(TableMigration table, long expectedRows) {
         TableMapping m = table.mapping();
         DecimalAudit audit = new DecimalAudit(m.source(), false);
         int[] keyPos = table.positionsOf(m.conflictKey());
         int[] comparedPos = table.positionsOf(table.comparedColumns());
-        long total = new LegacyCatalog(legacy).count(m.source());
-        ProgressReporter progress = new ProgressReporter("verify " + m.source(), null, () -> total, "rows",
+        ProgressReporter progress = new ProgressReporter("verify " + m.source(), null, () -> expectedRows, "rows",
                 ProgressReporter.DEFAULT_INTERVAL);
         Tally tally = new Tally();
-        try (PagePrefetcher pages = new PagePrefetcher(new SourcePager(legacy, table, pageSize, audit), table, null);
-                Connection c = target.getConnection()) {
+        try (PagePrefetcher pages = new PagePrefetcher(new SourcePager(legacy, table, pageSize, audit), table, null,
+                row -> row.valueHash(RowChecksum.hash(row.mapped(), comparedPos)));
+                Connection c = target.getConnection();
+                Lookup lookup = new Lookup(c, table, comparedPos.length)) {
             List<MigrationRow> page;
             while (!(page = pages.next()).isEmpty()) {
                 for (int from = 0; from < page.size(); from += LOOKUP_BATCH) {
-                    List<MigrationRow> batch = page.subList(from, Math.min(page.size(), from + LOOKUP_BATCH));
-                    compare(c, table, batch, keyPos, comparedPos, tally);
+                    compare(lookup, table, page.subList(from, Math.min(page.size(), from + LOOKUP_BATCH)), keyPos,
+                            comparedPos, tally);
                 }
                 progress.advance(page.size());
             }
@@ -74,67 +79,100 @@ public final class TableVerifier {
         String firstProblem = "";
     }
 
-    private void compare(Connection c, TableMigration table, List<MigrationRow> batch, int[] keyPos, int[] comparedPos,
+    /** Target rows by key, {@code [position in batch, compared...]}, with one prepared statement per batch size. */
+    private static final class Lookup implements AutoCloseable {
+        private final Connection c;
+        private final TableMigration table;
+        private final int width;
+        private final Map<Integer, PreparedStatement> statements = new HashMap<>();
+
+        Lookup(Connection c, TableMigration table, int compared) {
+            this.c = c;
+            this.table = table;
+            this.width = compared;
+        }
+
+        ResultSet find(List<Object[]> keys) throws SQLException {
+            PreparedStatement ps = statements.get(keys.size());
+            if (ps == null) {
+                ps = c.prepareStatement(table.lookupSql(keys.size()));
+                statements.put(keys.size(), ps);
+            }
+            int p = 1;
+            for (Object[] key : keys) {
+                for (Object v : key) {
+                    ps.setObject(p++, v);
+                }
+            }
+            return ps.executeQuery();
+        }
+
+        /** The compared values of the current target row. */
+        Object[] row(ResultSet rs) throws SQLException {
+            Object[] row = new Object[width];
+            for (int i = 0; i < width; i++) {
+                row[i] = rs.getObject(i + 2);
+            }
+            return row;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (PreparedStatement ps : statements.values()) {
+                ps.close();
+            }
+        }
+    }
+
+    private void compare(Lookup lookup, TableMigration table, List<MigrationRow> batch, int[] keyPos, int[] comparedPos,
             Tally tally) throws SQLException {
-        List<Object[]> mapped = new ArrayList<>(batch.size());
-        for (MigrationRow row : batch) {
-            mapped.add(row.mapped() != null ? row.mapped() : table.map(row));
-        }
-        // target rows by key; their values come back as [key..., compared...]
-        Map<String, Object[]> found = new HashMap<>();
         int k = keyPos.length;
-        int[] targetKeyPos = new int[k];
-        for (int i = 0; i < k; i++) {
-            targetKeyPos[i] = i;
-        }
+        List<Object[]> keys = batch.stream().map(row -> {
+            Object[] key = new Object[k];
+            for (int i = 0; i < k; i++) {
+                key[i] = row.mapped()[keyPos[i]];
+            }
+            return key;
+        }).toList();
         int[] targetValuePos = new int[comparedPos.length];
         for (int i = 0; i < comparedPos.length; i++) {
-            targetValuePos[i] = k + i;
+            targetValuePos[i] = i;
         }
-        try (PreparedStatement ps = c.prepareStatement(table.lookupSql(mapped.size()))) {
-            int p = 1;
-            for (Object[] values : mapped) {
-                for (int kp : keyPos) {
-                    ps.setObject(p++, values[kp]);
-                }
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                int n = k + comparedPos.length;
-                while (rs.next()) {
-                    Object[] row = new Object[n];
-                    for (int i = 0; i < n; i++) {
-                        row[i] = rs.getObject(i + 1);
-                    }
-                    found.put(RowChecksum.key(row, targetKeyPos), row);
-                }
+        // each target row comes back with the position of its source row in the batch
+        Object[][] found = new Object[batch.size()][];
+        try (ResultSet rs = lookup.find(keys)) {
+            while (rs.next()) {
+                found[rs.getInt(1)] = lookup.row(rs);
             }
         }
-        for (int r = 0; r < mapped.size(); r++) {
-            Object[] values = mapped.get(r);
-            long sourceHash = RowChecksum.hash(values, comparedPos);
+        for (int r = 0; r < found.length; r++) {
+            MigrationRow source = batch.get(r);
+            Object[] values = source.mapped();
             tally.sourceRows++;
-            tally.sourceSum += sourceHash;
-            Object[] targetRow = found.get(RowChecksum.key(values, keyPos));
-            String where = table.source().name() + " " + DecimalAudit.describeKey(batch.get(r).key(),
-                    table.keyNames().toArray(String[]::new));
+            tally.sourceSum += source.valueHash();
+            Object[] targetRow = found[r];
             if (targetRow == null) {
                 tally.missing++;
                 if (tally.firstProblem.isEmpty()) {
-                    tally.firstProblem = where + " has no row in " + table.mapping().target();
+                    tally.firstProblem = where(table, source) + " has no row in " + table.mapping().target();
                 }
                 continue;
             }
             long targetHash = RowChecksum.hash(targetRow, targetValuePos);
             tally.targetRows++;
             tally.targetSum += targetHash;
-            if (targetHash != sourceHash) {
+            if (targetHash != source.valueHash()) {
                 tally.different++;
                 if (tally.firstProblem.isEmpty()) {
-                    tally.firstProblem = where + " differs in " + table.mapping().target() + ": "
+                    tally.firstProblem = where(table, source) + " differs in " + table.mapping().target() + ": "
                             + firstDifference(table.comparedColumns(), values, comparedPos, targetRow, targetValuePos);
                 }
             }
         }
+    }
+
+    private static String where(TableMigration table, MigrationRow row) {
+        return table.source().name() + " " + DecimalAudit.describeKey(row.key(), table.keyNames().toArray(String[]::new));
     }
 
     private static String firstDifference(List<String> columns, Object[] source, int[] sourcePos, Object[] target,
