@@ -53,7 +53,7 @@ public class PgMigrateJobConfiguration {
 
     @Bean
     Job pgMigrateJob(JobRepository repo, Step pgMigratePlanStep, Step pgMigrateVerifyStep, LegacyTableReader pgMigrateReader,
-            MigrationRowProcessor pgMigrateProcessor, UpsertWriter pgMigrateWriter,
+            MigrationTables migrationTables, UpsertWriter pgMigrateWriter,
             @Qualifier(StoreConfiguration.TRADING_TX) PlatformTransactionManager trading,
             @Qualifier(StoreConfiguration.MARKET_BULK_TX) PlatformTransactionManager market,
             @Qualifier(StoreConfiguration.ANALYTICS_TX) PlatformTransactionManager analytics,
@@ -63,7 +63,8 @@ public class PgMigrateJobConfiguration {
         for (TableMapping m : TableMappings.all()) {
             Step step = new StepBuilder(STEP_PREFIX + m.source(), repo).<MigrationRow, Object[]>chunk(chunkSize)
                     .transactionManager(tx.get(m.store()))
-                    .reader(pgMigrateReader).processor(pgMigrateProcessor).writer(pgMigrateWriter)
+                    .reader(pgMigrateReader)
+                    .processor(new MigrationRowProcessor(m.source(), migrationTables)).writer(pgMigrateWriter)
                     .listener(new ProgressListener<Object[]>(m.source() + " -> " + m.store().key() + "." + m.target(),
                             pgMigrateReader::position, pgMigrateReader::total, "rows", ProgressReporter.DEFAULT_INTERVAL))
                     .build();
@@ -110,12 +111,6 @@ public class PgMigrateJobConfiguration {
         String table = tableOf(stepName);
         return new LegacyTableReader(table, TableSelection.parse(tables).contains(table), migrationTables, legacy, chunkSize,
                 Boolean.parseBoolean(strict));
-    }
-
-    @Bean
-    @StepScope
-    MigrationRowProcessor pgMigrateProcessor(@Value("#{stepExecution.stepName}") String stepName, MigrationTables migrationTables) {
-        return new MigrationRowProcessor(tableOf(stepName), migrationTables);
     }
 
     @Bean
