@@ -1,0 +1,117 @@
+package com.tradebatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/tradebatch}, the launcher with a class-data-sharing archive: the first run extracts the jar and records
+ * the archive, later runs use it, a rebuilt jar is extracted again; output and exit codes are the jar's own.
+ */
+class LauncherIT {
+
+    @TempDir
+    Path dir;
+
+    Path jar;
+    Path cds;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    @BeforeEach
+    void copyTheJar() throws IOException {
+        // a copy of its own: the test touches it to play a rebuild
+        jar = dir.resolve("build/tradebatch.jar");
+        Files.createDirectories(jar.getParent());
+        Files.copy(Path.of("target/tradebatch.jar"), jar, StandardCopyOption.REPLACE_EXISTING);
+        cds = dir.resolve("cds");
+    }
+
+    Run launch(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of("bin/tradebatch").toAbsolutePath().toString()));
+        cmd.addAll(List.of(args));
+        Path work = Files.createDirectories(dir.resolve("work"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
+        for (String v : List.of("TRADING_DATABASE_URL", "MARKET_DATABASE_URL", "ANALYTICS_DATABASE_URL",
+                "BATCH_DATABASE_URL", "DATABASE_URL", "TRADEBATCH_LOG_FILE", "JAVA_OPTS", "TRADEBATCH_CDS")) {
+            pb.environment().remove(v);
+        }
+        pb.environment().put("TRADEBATCH_JAR", jar.toString());
+        pb.environment().put("TRADEBATCH_CDS_DIR", cds.toString());
+        pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Path out = dir.resolve("stdout.txt");
+        Path err = dir.resolve("stderr.txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("launcher finished").isTrue();
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void firstRunRecordsTheArchiveLaterRunsUseItWithTheJarsOwnOutput() throws Exception {
+        Run first = launch("run", "db-stats");
+        assertThat(first.exit()).as(first.toString()).isZero();
+        assertThat(first.out()).startsWith("db-stats: execution 1 COMPLETED");
+        assertThat(first.err()).isEmpty();
+        assertThat(cds.resolve("app/tradebatch.jar")).exists();
+        assertThat(cds.resolve("tradebatch.jsa")).isNotEmptyFile();
+        try (var left = Files.list(cds)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("app", "tradebatch.jsa");
+        }
+
+        Run second = launch("executions");
+        assertThat(second.exit()).as(second.toString()).isZero();
+        assertThat(second.out()).contains("db-stats", "COMPLETED").doesNotContainIgnoringCase("cds")
+                .doesNotContainIgnoringCase("warning");
+        assertThat(second.err()).isEmpty();
+
+        Run usage = launch("run", "db-stats", "bogus=1");
+        assertThat(usage.exit()).isEqualTo(2);
+        assertThat(usage.err()).contains("bogus");
+    }
+
+    @Test
+    void aRebuiltJarIsExtractedAgainAndItsArchiveRecordedAfresh() throws Exception {
+        assertThat(launch("jobs").exit()).isZero();
+        FileTime recorded = Files.getLastModifiedTime(cds.resolve("tradebatch.jsa"));
+
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        Run afterRebuild = launch("jobs");
+        assertThat(afterRebuild.exit()).as(afterRebuild.toString()).isZero();
+        assertThat(afterRebuild.out()).contains("pg-migrate", "candle-import");
+        assertThat(Files.getLastModifiedTime(cds.resolve("app/tradebatch.jar"))).isEqualTo(Files.getLastModifiedTime(jar));
+        assertThat(Files.getLastModifiedTime(cds.resolve("tradebatch.jsa"))).isNotEqualTo(recorded);
+    }
+
+    @Test
+    void withoutTheArchiveItIsPlainJavaJar() throws Exception {
+        Path noCds = dir.resolve("never");
+        cds = noCds;
+        List<String> cmd = List.of(Path.of("bin/tradebatch").toAbsolutePath().toString(), "jobs");
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(Files.createDirectories(dir.resolve("w2")).toFile());
+        pb.environment().put("TRADEBATCH_JAR", jar.toString());
+        pb.environment().put("TRADEBATCH_CDS_DIR", noCds.toString());
+        pb.environment().put("TRADEBATCH_CDS", "off");
+        pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("pg-migrate");
+        assertThat(noCds).doesNotExist();
+    }
+}
