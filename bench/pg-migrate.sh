@@ -1,21 +1,24 @@
 #!/usr/bin/env bash
 # Benchmark: pg-migrate versus the manual pipeline on the same legacy data.
 #
-#   bench/pg-migrate.sh [ROWS]        (default 1000000 market_data rows)
+#   bench/pg-migrate.sh [ROWS]        (default 1000000 market_data rows; BENCH_RUNS=3 runs of each, medians)
 #
 # A PostgreSQL 15 cluster of its own (Debian's postgresql-15: pg_createcluster, port $BENCH_PG_PORT, default
 # 55433) gets a legacy market_data table of ROWS candles (numeric(18,8), timestamptz, jsonb). Then the same rows go
 # into an empty market_data.db twice:
-#   1. tradebatch:  java -jar target/tradebatch.jar run pg-migrate tables=market_data
+#   1. tradebatch:  bin/tradebatch run pg-migrate tables=market_data   (the launcher, its CDS archive recorded by a
+#                   warm-up `bin/tradebatch jobs` first, as after any build)
 #                   (whole job: JVM start, plan, migration, verification; the migration step alone is shown too)
 #   2. manual:      psql \copy (SELECT ...) TO csv  +  sqlite3 .import into a staging table
 #                   +  INSERT INTO candlesticks SELECT ... ON CONFLICT DO UPDATE (close_time computed in SQL)
-# and prints rows/s of both and the ratio. Needs: java 17, psql, sqlite3, postgresql-15 server binaries, root
+# BENCH_RUNS times each, alternating, each into a fresh database; prints every run, the medians, rows/s of both and
+# the ratio of the medians (machines with neighbours vary by +-20% from run to run). Needs: java 17, psql, sqlite3, postgresql-15 server binaries, root
 # (or a user allowed to run pg_createcluster). The cluster is dropped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ROWS=${1:-1000000}
+RUNS=${BENCH_RUNS:-3}
 PORT=${BENCH_PG_PORT:-55433}
 CLUSTER=${BENCH_PG_CLUSTER:-tradebatch_bench}
 PGVER=15
@@ -68,32 +71,37 @@ if [ ! -f target/tradebatch.jar ]; then
     ./mvnw -B -q package -DskipTests
 fi
 
-echo "== 1. tradebatch pg-migrate"
-mkdir -p "$WORK/tb"
-t0=$(now)
-( cd "$WORK/tb" && LEGACY_DATABASE_URL="postgresql://bench@127.0.0.1:$PORT/bench" \
-    TRADEBATCH_LOG_FILE="$WORK/tb/tradebatch.log" \
-    java -jar "$OLDPWD/target/tradebatch.jar" run pg-migrate tables=market_data ) > "$WORK/tb/out.txt" 2>"$WORK/tb/err.txt" \
-    || { cat "$WORK/tb/out.txt" "$WORK/tb/err.txt"; exit 1; }
-t1=$(now)
-tb_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
-step_s=$(sqlite3 "$WORK/tb/data/batch.db" "SELECT printf('%.3f', (END_TIME - START_TIME) / 1000.0)
-    FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'pg-migrate.market_data'")
-verify_s=$(sqlite3 "$WORK/tb/data/batch.db" "SELECT printf('%.3f', (END_TIME - START_TIME) / 1000.0)
-    FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'pg-migrate.verify'")
-tb_rows=$(sqlite3 "$WORK/tb/data/market_data.db" "SELECT count(*) FROM candlesticks")
-sed -n '1,2p' "$WORK/tb/out.txt"
+bin/tradebatch jobs >/dev/null   # warm-up: extracts the jar, records the class-data archive
 
-echo "== 2. manual: psql \\copy + sqlite3 .import + INSERT ... SELECT"
-mkdir -p "$WORK/manual"
-sqlite3 "$WORK/manual/market_data.db" < src/main/resources/db/market/V1__market_schema.sql
-sqlite3 "$WORK/manual/market_data.db" "PRAGMA journal_mode=WAL" >/dev/null
-t0=$(now)
-"${PSQL[@]}" -c "\\copy (SELECT to_char(\"timestamp\" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), symbol, timeframe, open, high, low, close, volume FROM market_data) TO '$WORK/manual/market_data.csv' CSV"
-sqlite3 "$WORK/manual/market_data.db" <<SQL
+run_tradebatch() {   # $1: run number; sets tb_s, step_s, verify_s, tb_rows
+    local d="$WORK/tb$1"
+    mkdir -p "$d"
+    local t0 t1
+    t0=$(now)
+    ( cd "$d" && LEGACY_DATABASE_URL="postgresql://bench@127.0.0.1:$PORT/bench" TRADEBATCH_LOG_FILE="$d/tradebatch.log" \
+        "$OLDPWD/bin/tradebatch" run pg-migrate tables=market_data ) > "$d/out.txt" 2>"$d/err.txt" \
+        || { cat "$d/out.txt" "$d/err.txt"; exit 1; }
+    t1=$(now)
+    tb_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
+    step_s=$(sqlite3 "$d/data/batch.db" "SELECT printf('%.3f', (END_TIME - START_TIME) / 1000.0)
+        FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'pg-migrate.market_data'")
+    verify_s=$(sqlite3 "$d/data/batch.db" "SELECT printf('%.3f', (END_TIME - START_TIME) / 1000.0)
+        FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'pg-migrate.verify'")
+    tb_rows=$(sqlite3 "$d/data/market_data.db" "SELECT count(*) FROM candlesticks")
+}
+
+run_manual() {   # $1: run number; sets manual_s, manual_rows
+    local d="$WORK/manual$1"
+    mkdir -p "$d"
+    sqlite3 "$d/market_data.db" < src/main/resources/db/market/V1__market_schema.sql
+    sqlite3 "$d/market_data.db" "PRAGMA journal_mode=WAL" >/dev/null
+    local t0 t1
+    t0=$(now)
+    "${PSQL[@]}" -c "\\copy (SELECT to_char(\"timestamp\" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), symbol, timeframe, open, high, low, close, volume FROM market_data) TO '$d/market_data.csv' CSV"
+    sqlite3 "$d/market_data.db" <<SQL
 CREATE TEMP TABLE staging (open_time TEXT, symbol TEXT, timeframe TEXT, open REAL, high REAL, low REAL, close REAL, volume REAL);
 .mode csv
-.import $WORK/manual/market_data.csv staging
+.import $d/market_data.csv staging
 BEGIN;
 INSERT INTO candlesticks (symbol, interval, open_time, close_time, open_price, high_price, low_price, close_price, volume, created_at)
 SELECT symbol, timeframe, open_time,
@@ -108,16 +116,39 @@ ON CONFLICT (symbol, interval, open_time) DO UPDATE SET close_time = excluded.cl
     close_price = excluded.close_price, volume = excluded.volume;
 COMMIT;
 SQL
-t1=$(now)
-manual_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
-manual_rows=$(sqlite3 "$WORK/manual/market_data.db" "SELECT count(*) FROM candlesticks")
+    t1=$(now)
+    manual_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
+    manual_rows=$(sqlite3 "$d/market_data.db" "SELECT count(*) FROM candlesticks")
+    rm -f "$d/market_data.csv"
+}
 
-same=$(sqlite3 "$WORK/manual/market_data.db" "ATTACH '$WORK/tb/data/market_data.db' AS tb;
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+echo "== $RUNS runs each: 1. tradebatch pg-migrate (bin/tradebatch), 2. manual psql \\copy + sqlite3 .import + INSERT ... SELECT"
+printf "%4s  %12s %10s %10s  %12s\n" run "tb job s" "step s" "verify s" "manual s"
+: > "$WORK/times"
+for r in $(seq 1 "$RUNS"); do
+    run_tradebatch "$r"
+    run_manual "$r"
+    printf "%4s  %12s %10s %10s  %12s\n" "$r" "$tb_s" "$step_s" "$verify_s" "$manual_s"
+    echo "$tb_s $step_s $verify_s $manual_s" >> "$WORK/times"
+    rm -rf "$WORK/manual$r"   # keep the disk use at one manual copy
+    [ "$r" = "$RUNS" ] || rm -rf "$WORK/tb$r"
+done
+tb_s=$(awk '{ print $1 }' "$WORK/times" | median)
+step_s=$(awk '{ print $2 }' "$WORK/times" | median)
+verify_s=$(awk '{ print $3 }' "$WORK/times" | median)
+manual_s=$(awk '{ print $4 }' "$WORK/times" | median)
+sed -n '1,2p' "$WORK/tb$RUNS/out.txt"
+
+# the same rows as the manual pipeline gives (one more manual run, kept for the comparison)
+run_manual check >/dev/null
+same=$(sqlite3 "$WORK/manualcheck/market_data.db" "ATTACH '$WORK/tb$RUNS/data/market_data.db' AS tb;
     SELECT count(*) FROM candlesticks m JOIN tb.candlesticks t USING (symbol, interval, open_time)
      WHERE m.close_time = t.close_time AND m.open_price = t.open_price AND m.volume = t.volume")
 
 echo
-echo "== results ($ROWS market_data rows -> candlesticks; both produce $tb_rows / $manual_rows rows, $same identical)"
+echo "== results, medians of $RUNS runs ($ROWS market_data rows -> candlesticks; both produce $tb_rows / $manual_rows rows, $same identical)"
 printf "tradebatch, whole job (JVM start, plan, migrate, verify): %8.2f s  %10s rows/s\n" "$tb_s" "$(rate "$ROWS" "$tb_s")"
 printf "tradebatch, migration step alone:                         %8.2f s  %10s rows/s\n" "$step_s" "$(rate "$ROWS" "$step_s")"
 printf "tradebatch, verification step:                            %8.2f s\n" "$verify_s"

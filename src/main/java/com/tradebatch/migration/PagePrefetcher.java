@@ -1,25 +1,31 @@
 package com.tradebatch.migration;
 
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Reads and maps the next keyset page on a thread of its own while the current one is written, so PostgreSQL,
- * the conversion and mapping of its values and the SQLite writes overlap. At most one page is read ahead; an error reading
- * it (strict-decimals included) comes out of {@link #next()} as it was thrown.
+ * Reads and maps keyset pages on a thread of its own while the current one is written, so PostgreSQL, the conversion
+ * and mapping of its values and the SQLite writes overlap. Up to {@link #PAGES_AHEAD} pages wait ready, so a page
+ * that is slow to come (a PostgreSQL round trip, a garbage collection) does not stall the writer. An error reading
+ * (strict-decimals included) comes out of {@link #next()} as it was thrown, in its place among the pages.
  */
 final class PagePrefetcher implements AutoCloseable {
 
-    private final SourcePager pager;
-    private final ExecutorService thread;
-    private Future<List<MigrationRow>> ahead;
+    static final int PAGES_AHEAD = 2;
 
+    /** A page, or the error that ended the reading, or the end (an empty page). */
+    private record Ahead(List<MigrationRow> page, RuntimeException error) {
+    }
+
+    private final SourcePager pager;
     private final TableMigration mapping;
     private final Consumer<MigrationRow> afterMapping;
+    private final BlockingQueue<Ahead> ready = new ArrayBlockingQueue<>(PAGES_AHEAD);
+    private final Thread thread;
+    private boolean ended;
 
     /** @param mapping maps each row on the read-ahead thread too, so that work overlaps the writes as well */
     PagePrefetcher(SourcePager pager, TableMigration mapping, String[] after) {
@@ -32,54 +38,63 @@ final class PagePrefetcher implements AutoCloseable {
         this.pager = pager;
         this.mapping = mapping;
         this.afterMapping = afterMapping;
-        String table = mapping.source().name();
-        this.thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "pg-migrate-read-" + table);
-            t.setDaemon(true);
-            return t;
-        });
-        this.ahead = thread.submit(() -> read(after));
+        this.thread = new Thread(() -> readAll(after), "pg-migrate-read-" + mapping.source().name());
+        thread.setDaemon(true);
+        thread.start();
     }
 
-    private List<MigrationRow> read(String[] after) {
-        List<MigrationRow> page = pager.page(after);
-        for (MigrationRow row : page) {
-            row.mapped(mapping.map(row));
-            afterMapping.accept(row);
-        }
-        return page;
-    }
-
-    /** The next page (empty at the end); the one after it is already being read. */
-    List<MigrationRow> next() {
-        List<MigrationRow> page;
+    private void readAll(String[] after) {
         try {
-            page = ahead.get();
+            String[] last = after;
+            while (true) {
+                Ahead next;
+                try {
+                    List<MigrationRow> page = pager.page(last);
+                    for (MigrationRow row : page) {
+                        row.mapped(mapping.map(row));
+                        afterMapping.accept(row);
+                    }
+                    next = new Ahead(page, null);
+                } catch (RuntimeException e) {
+                    next = new Ahead(List.of(), e);
+                }
+                ready.put(next);
+                if (next.page().isEmpty()) {
+                    return;
+                }
+                last = next.page().get(next.page().size() - 1).key();
+            }
+        } catch (InterruptedException e) {
+            // closed before the end of the table
+        }
+    }
+
+    /** The next page (empty at the end); the ones after it are already being read. */
+    List<MigrationRow> next() {
+        if (ended) {
+            return List.of();
+        }
+        Ahead next;
+        try {
+            next = ready.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LegacySourceException("interrupted while reading the legacy database", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new LegacySourceException(e.getCause().getMessage(), e.getCause());
         }
-        if (page.isEmpty()) {
-            ahead = java.util.concurrent.CompletableFuture.completedFuture(page);
-        } else {
-            String[] last = page.get(page.size() - 1).key();
-            ahead = thread.submit(() -> read(last));
+        if (next.error() != null) {
+            ended = true;
+            throw next.error();
         }
-        return page;
+        ended = next.page().isEmpty();
+        return next.page();
     }
 
     @Override
     public void close() {
-        ahead.cancel(false);
-        thread.shutdown();
+        thread.interrupt();
         try {
             // the pager's statements must not be closed under a read still running
-            thread.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            thread.join(TimeUnit.MINUTES.toMillis(1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
