@@ -6,7 +6,8 @@
 #
 # (%.0f, not %d, for the epoch numbers: mawk's %d stops at 2^31.)
 # Prints rows/s of both and the ratio tradebatch time / sqlite3 time (<= 1.0: tradebatch at least as fast).
-# The tradebatch figure is the whole process (JVM start, migrations, import, metadata), with -Xmx256m.
+# The tradebatch figure is the whole process (JVM start, migrations, import, metadata) started by bin/tradebatch,
+# with -Xmx256m.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-2000000}
@@ -33,10 +34,13 @@ echo "file: $FILE ($ROWS rows, $(du -h "$FILE" | cut -f1))"
 
 now() { date +%s.%N; }
 
-# --- tradebatch
+# --- tradebatch, through the launcher (bin/tradebatch: the extracted jar with its class-data archive, recorded by
+# a warm-up command first, as after any build); -Xmx256m shows the import streams
+bin/tradebatch jobs >/dev/null
 mkdir -p "$WORK/tb"
 t0=$(now)
-(cd "$WORK/tb" && java -Xmx256m -jar "$OLDPWD/$JAR" run candle-import "file=$FILE" symbol=$SYMBOL interval=$INTERVAL 2>/dev/null) > "$WORK/tb.out"
+(cd "$WORK/tb" && TRADEBATCH_JAR="$OLDPWD/$JAR" JAVA_OPTS=-Xmx256m "$OLDPWD/bin/tradebatch" run candle-import "file=$FILE" \
+    symbol=$SYMBOL interval=$INTERVAL 2>/dev/null) > "$WORK/tb.out"
 t1=$(now)
 TB=$(echo "$t1 - $t0" | bc)
 TB_ROWS=$(sqlite3 "$WORK/tb/data/market_data.db" "SELECT count(*) FROM candlesticks")

@@ -135,17 +135,18 @@ for r in $(seq 1 "$RUNS"); do
     rm -rf "$WORK/manual$r"   # keep the disk use at one manual copy
     [ "$r" = "$RUNS" ] || rm -rf "$WORK/tb$r"
 done
+# the same rows as the manual pipeline gives (one more manual run, kept for the comparison; not timed)
+run_manual check >/dev/null
+same=$(sqlite3 "$WORK/manualcheck/market_data.db" "ATTACH '$WORK/tb$RUNS/data/market_data.db' AS tb;
+    SELECT count(*) FROM candlesticks m JOIN tb.candlesticks t USING (symbol, interval, open_time)
+     WHERE m.close_time = t.close_time AND m.open_price = t.open_price AND m.volume = t.volume")
+
 tb_s=$(awk '{ print $1 }' "$WORK/times" | median)
 step_s=$(awk '{ print $2 }' "$WORK/times" | median)
 verify_s=$(awk '{ print $3 }' "$WORK/times" | median)
 manual_s=$(awk '{ print $4 }' "$WORK/times" | median)
 sed -n '1,2p' "$WORK/tb$RUNS/out.txt"
 
-# the same rows as the manual pipeline gives (one more manual run, kept for the comparison)
-run_manual check >/dev/null
-same=$(sqlite3 "$WORK/manualcheck/market_data.db" "ATTACH '$WORK/tb$RUNS/data/market_data.db' AS tb;
-    SELECT count(*) FROM candlesticks m JOIN tb.candlesticks t USING (symbol, interval, open_time)
-     WHERE m.close_time = t.close_time AND m.open_price = t.open_price AND m.volume = t.volume")
 
 echo
 echo "== results, medians of $RUNS runs ($ROWS market_data rows -> candlesticks; both produce $tb_rows / $manual_rows rows, $same identical)"
