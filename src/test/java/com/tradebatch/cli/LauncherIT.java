@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +42,10 @@ class LauncherIT {
     }
 
     Run launch(String... args) throws IOException, InterruptedException {
+        return launch(Map.of(), args);
+    }
+
+    Run launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of("bin/tradebatch").toAbsolutePath().toString()));
         cmd.addAll(List.of(args));
         Path work = Files.createDirectories(dir.resolve("work"));
@@ -52,6 +57,7 @@ class LauncherIT {
         pb.environment().put("TRADEBATCH_JAR", jar.toString());
         pb.environment().put("TRADEBATCH_CDS_DIR", cds.toString());
         pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        pb.environment().putAll(env);
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -109,30 +115,19 @@ class LauncherIT {
         }
     }
 
+    @Test
+    void withoutTheArchiveItIsPlainJavaJar() throws Exception {
+        Run r = launch(Map.of("TRADEBATCH_CDS", "off"), "jobs");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("pg-migrate");
+        assertThat(cds).doesNotExist();
+    }
+
     /** Whether this JVM has the JDK's base class-data archive, which an application archive builds on. */
     static boolean jvmCanShareClasses() throws IOException, InterruptedException {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:on",
                 "-version").redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
         return p.waitFor() == 0;
-    }
-
-    @Test
-    void withoutTheArchiveItIsPlainJavaJar() throws Exception {
-        Path noCds = dir.resolve("never");
-        cds = noCds;
-        List<String> cmd = List.of(Path.of("bin/tradebatch").toAbsolutePath().toString(), "jobs");
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(Files.createDirectories(dir.resolve("w2")).toFile());
-        pb.environment().put("TRADEBATCH_JAR", jar.toString());
-        pb.environment().put("TRADEBATCH_CDS_DIR", noCds.toString());
-        pb.environment().put("TRADEBATCH_CDS", "off");
-        pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        assertThat(out).contains("pg-migrate");
-        assertThat(noCds).doesNotExist();
     }
 }
