@@ -2,6 +2,7 @@
 # Benchmark: pg-migrate versus the manual pipeline on the same legacy data.
 #
 #   bench/pg-migrate.sh [ROWS]        (default 1000000 market_data rows; BENCH_RUNS=3 runs of each, medians)
+#   BENCH_MANUAL_CACHE_KIB=65536 gives the manual pipeline the page cache of tradebatch's bulk connection
 #
 # A PostgreSQL 15 cluster of its own (Debian's postgresql-15: pg_createcluster, port $BENCH_PG_PORT, default
 # 55433) gets a legacy market_data table of ROWS candles (numeric(18,8), timestamptz, jsonb). Then the same rows go
@@ -19,6 +20,9 @@ cd "$(dirname "$0")/.."
 
 ROWS=${1:-1000000}
 RUNS=${BENCH_RUNS:-3}
+# the manual pipeline's page cache in KiB (default: the sqlite3 shell's own, 2 MB); 65536 gives it the 64 MB of
+# tradebatch's bulk-load connection
+MANUAL_CACHE_KIB=${BENCH_MANUAL_CACHE_KIB:-}
 PORT=${BENCH_PG_PORT:-55433}
 CLUSTER=${BENCH_PG_CLUSTER:-tradebatch_bench}
 PGVER=15
@@ -99,6 +103,7 @@ run_manual() {   # $1: run number; sets manual_s, manual_rows
     t0=$(now)
     "${PSQL[@]}" -c "\\copy (SELECT to_char(\"timestamp\" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), symbol, timeframe, open, high, low, close, volume FROM market_data) TO '$d/market_data.csv' CSV"
     sqlite3 "$d/market_data.db" <<SQL
+${MANUAL_CACHE_KIB:+PRAGMA cache_size = -$MANUAL_CACHE_KIB;}
 CREATE TEMP TABLE staging (open_time TEXT, symbol TEXT, timeframe TEXT, open REAL, high REAL, low REAL, close REAL, volume REAL);
 .mode csv
 .import $d/market_data.csv staging
