@@ -27,7 +27,19 @@ public final class TradingTime {
     private TradingTime() {
     }
 
+    /** Years 1 to 9999: where the hand-built text below equals the formatter's (four-digit year of the era). */
+    private static final long FIRST_FAST_SECOND = -62_135_596_800L;
+    private static final long LAST_FAST_SECOND = 253_402_300_799L;
+
+    /**
+     * Six fraction digits, truncated (as the pattern's {@code SSSSSS}). Built by hand for years 1 to 9999: bulk loads
+     * and migrations format two instants per row, and the formatter makes a zone-rules object per call.
+     */
     public static String format(Instant instant) {
+        long second = instant.getEpochSecond();
+        if (second >= FIRST_FAST_SECOND && second <= LAST_FAST_SECOND) {
+            return formatEpochMicros(second * 1_000_000L + instant.getNano() / 1_000);
+        }
         return WRITE.format(instant);
     }
 
@@ -45,8 +57,8 @@ public final class TradingTime {
         LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
         char[] c = new char[26];
         int y = t.getYear();
-        if (y < 0 || y > 9999) {
-            return format(Instant.ofEpochSecond(seconds, fraction * 1000L));
+        if (y < 1 || y > 9999) {
+            return WRITE.format(Instant.ofEpochSecond(seconds, fraction * 1000L));
         }
         digits(c, 0, y, 4);
         c[4] = '-';
