@@ -6,9 +6,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
-
-import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +16,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.tradebatch.common.JobReport;
-import com.tradebatch.store.Store;
+import com.tradebatch.store.Stores;
 
 /**
  * Last step: verifies every migrated table (see {@link TableVerifier}), prints the report, writes it as JSON into
@@ -31,17 +28,16 @@ public class MigrationVerificationTasklet implements Tasklet {
 
     private final LegacySource legacy;
     private final MigrationTables tables;
-    private final Function<Store, DataSource> targets;
+    private final Stores stores;
     private final Set<String> selected;
     private final Path reportFolder;
     private final int pageSize;
 
-    public MigrationVerificationTasklet(LegacySource legacy, MigrationTables tables, Function<Store, DataSource> targets,
-            Set<String> selected,
+    public MigrationVerificationTasklet(LegacySource legacy, MigrationTables tables, Stores stores, Set<String> selected,
             Path reportFolder, int pageSize) {
         this.legacy = legacy;
         this.tables = tables;
-        this.targets = targets;
+        this.stores = stores;
         this.selected = selected;
         this.reportFolder = reportFolder;
         this.pageSize = pageSize;
@@ -55,7 +51,7 @@ public class MigrationVerificationTasklet implements Tasklet {
         try (Connection c = legacy.connect()) {
             for (MigrationPlan.Entry e : plan.tables()) {
                 TableMigration migration = tables.get(e.mapping().source()).orElseThrow();
-                TableVerifier verifier = new TableVerifier(c, targets.apply(e.mapping().store()), pageSize);
+                TableVerifier verifier = new TableVerifier(c, stores.dataSource(e.mapping().store()), pageSize);
                 TableVerification v = verifier.verify(migration, e.rows());
                 log.info("pg-migrate verification {}: {}", v.source(), v);
                 results.add(v);

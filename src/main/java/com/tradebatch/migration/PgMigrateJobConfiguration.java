@@ -97,12 +97,10 @@ public class PgMigrateJobConfiguration {
     @Bean
     @StepScope
     MigrationVerificationTasklet pgMigrateVerificationTasklet(LegacySource legacy, MigrationTables migrationTables,
-            Stores stores, @Qualifier("marketBulkDataSource") DataSource marketBulk, StoreProperties props,
-            @Value("#{jobParameters['tables']}") String tables,
+            Stores stores, StoreProperties props, @Value("#{jobParameters['tables']}") String tables,
             @Value("${tradebatch.migration.chunk-size:5000}") int chunkSize) {
         Path reports = props.getBaseDir().resolve("data");
-        return new MigrationVerificationTasklet(legacy, migrationTables, store -> target(store, stores, marketBulk),
-                TableSelection.parse(tables), reports, chunkSize);
+        return new MigrationVerificationTasklet(legacy, migrationTables, stores, TableSelection.parse(tables), reports, chunkSize);
     }
 
     @Bean
@@ -121,16 +119,8 @@ public class PgMigrateJobConfiguration {
             Stores stores, @Qualifier("marketBulkDataSource") DataSource marketBulk) {
         String table = tableOf(stepName);
         Store store = TableMappings.bySource(table).orElseThrow().store();
-        return new UpsertWriter(table, migrationTables, target(store, stores, marketBulk));
-    }
-
-    /**
-     * Where a store's rows are written and verified. Candles are the big tables: they go through the market store's
-     * bulk-load connection (as candle-import's do), whose larger page cache also keeps the verification's look-ups
-     * into a multi-GB index from re-reading the same pages.
-     */
-    private static DataSource target(Store store, Stores stores, DataSource marketBulk) {
-        return store == Store.MARKET ? marketBulk : stores.dataSource(store);
+        // candles are the big tables: they go through the market store's bulk-load connection, as candle-import's do
+        return new UpsertWriter(table, migrationTables, store == Store.MARKET ? marketBulk : stores.dataSource(store));
     }
 
     private static String tableOf(String stepName) {

@@ -17,7 +17,7 @@ import com.tradebatch.common.ProgressReporter;
  * a batch of keys at a time: counts and checksums on both sides, plus how many rows are missing or different.
  * <p>
  * The read-ahead thread reads, maps and hashes the next page of source rows while this thread looks up and hashes the
- * target rows of the current one; the lookup statement is prepared once per batch size and page.
+ * target rows of the current one; the lookup statement is prepared once per batch size.
  */
 public final class TableVerifier {
 
@@ -44,22 +44,19 @@ public final class TableVerifier {
                 ProgressReporter.DEFAULT_INTERVAL);
         Tally tally = new Tally();
         try (PagePrefetcher pages = new PagePrefetcher(new SourcePager(legacy, table, pageSize, audit), table, null,
-                row -> row.valueHash(RowChecksum.hash(row.mapped(), comparedPos)))) {
+                row -> row.valueHash(RowChecksum.hash(row.mapped(), comparedPos)));
+                Connection c = target.getConnection();
+                Lookup lookup = new Lookup(c, table, comparedPos.length)) {
             List<MigrationRow> page;
             while (!(page = pages.next()).isEmpty()) {
-                // a connection per page, not per table: the market store's bulk connection is the only one of its
-                // pool, and an import waiting for it must not wait for a whole table's verification
-                try (Connection c = target.getConnection(); Lookup lookup = new Lookup(c, table, comparedPos.length)) {
-                    for (int from = 0; from < page.size(); from += LOOKUP_BATCH) {
-                        compare(lookup, table, page.subList(from, Math.min(page.size(), from + LOOKUP_BATCH)), keyPos,
-                                comparedPos, tally);
-                    }
+                for (int from = 0; from < page.size(); from += LOOKUP_BATCH) {
+                    compare(lookup, table, page.subList(from, Math.min(page.size(), from + LOOKUP_BATCH)), keyPos,
+                            comparedPos, tally);
                 }
                 progress.advance(page.size());
             }
             long targetTableRows;
-            try (Connection c = target.getConnection();
-                    PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + SqlNames.quote(m.target()));
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + SqlNames.quote(m.target()));
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 targetTableRows = rs.getLong(1);
