@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.tradebatch.common.CommittedPositionReader;
 import com.tradebatch.common.JobSpec;
 import com.tradebatch.common.ParameterSpec;
 import com.tradebatch.common.ParameterType;
@@ -57,7 +58,7 @@ public class AnalyticsMetricsJobConfiguration {
             AnalyticsMetricsWriter analyticsMetricsWriter) {
         return new StepBuilder(JOB, jobRepository).<MetricPeriod, PeriodMetrics>chunk(1)
                 .transactionManager(analyticsTx)
-                .reader(metricPeriodReader)
+                .reader(CommittedPositionReader.of(metricPeriodReader))
                 .processor(periodMetricsProcessor)
                 .writer(analyticsMetricsWriter)
                 .listener(ProgressListener.rows(JOB + " periods"))

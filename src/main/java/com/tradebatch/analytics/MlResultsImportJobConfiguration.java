@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.tradebatch.common.CommittedPositionReader;
 import com.tradebatch.common.InputFiles;
 import com.tradebatch.common.JobSpec;
 import com.tradebatch.common.ParameterSpec;
@@ -67,7 +68,7 @@ public class MlResultsImportJobConfiguration {
             RejectListener mlResultsRejectListener, RejectSkipPolicy mlResultsSkipPolicy) {
         return new StepBuilder(JOB, jobRepository).<InputRecord, MlResult>chunk(CHUNK)
                 .transactionManager(analyticsTx)
-                .reader(mlResultFileReader)
+                .reader(CommittedPositionReader.of(mlResultFileReader))
                 .processor(mlResultValidator)
                 .writer(mlResultWriter)
                 .faultTolerant()

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.tradebatch.common.CommittedPositionReader;
 import com.tradebatch.common.InputFiles;
 import com.tradebatch.common.JobSpec;
 import com.tradebatch.common.ParameterSpec;
@@ -60,7 +61,7 @@ public class PatternImportJobConfiguration {
             RejectSkipPolicy patternImportSkipPolicy) {
         return new StepBuilder(JOB, jobRepository).<InputRecord, PatternResult>chunk(CHUNK)
                 .transactionManager(analyticsTx)
-                .reader(patternFileReader)
+                .reader(CommittedPositionReader.of(patternFileReader))
                 .processor(patternResultValidator)
                 .writer(patternCacheWriter)
                 .faultTolerant()

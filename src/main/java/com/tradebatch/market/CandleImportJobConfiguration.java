@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.tradebatch.common.CommittedPositionReader;
 import com.tradebatch.common.JobSpec;
 import com.tradebatch.common.ParameterSpec;
 import com.tradebatch.common.ParameterType;
@@ -78,7 +79,7 @@ public class CandleImportJobConfiguration {
         JdbcBatchItemWriter<Candle> writer = CandleUpsertWriter.create(market);
         return new StepBuilder("candle-import", repo).<Candle, Candle>chunk(chunkSize)
                 .transactionManager(tx)
-                .reader(candleFileReader)
+                .reader(CommittedPositionReader.of(candleFileReader))
                 .processor(new CandleValidator())
                 .writer(writer)
                 .faultTolerant()

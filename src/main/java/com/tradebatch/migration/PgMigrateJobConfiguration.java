@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.tradebatch.common.CommittedPositionReader;
 import com.tradebatch.common.JobSpec;
 import com.tradebatch.common.ParameterSpec;
 import com.tradebatch.common.ParameterType;
@@ -63,7 +64,7 @@ public class PgMigrateJobConfiguration {
         for (TableMapping m : TableMappings.all()) {
             Step step = new StepBuilder(STEP_PREFIX + m.source(), repo).<MigrationRow, Object[]>chunk(chunkSize)
                     .transactionManager(tx.get(m.store()))
-                    .reader(pgMigrateReader)
+                    .reader(CommittedPositionReader.of(pgMigrateReader))
                     .processor(new MigrationRowProcessor(m.source(), migrationTables)).writer(pgMigrateWriter)
                     .listener(new ProgressListener<Object[]>(m.source() + " -> " + m.store().key() + "." + m.target(),
                             pgMigrateReader::position, pgMigrateReader::total, "rows", ProgressReporter.DEFAULT_INTERVAL))
