@@ -21,8 +21,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * commit that then fails (disk full, I/O error, a kill between the two) would leave a saved position past rows
  * that never landed: the restart would skip them for good. This reader saves, at each chunk, the position of the
  * last chunk whose data commit <em>succeeded</em> (learnt from the data transaction's own after-commit
- * callback), so a restart re-reads at most one chunk that already landed. Every writer of ours is an upsert on the
- * natural key, so re-reading it duplicates nothing.
+ * callback) and, once that commit is done, the new position too: a restart after a failure resumes right after
+ * the last committed chunk, and after a kill between the two commits it re-reads at most one chunk that landed.
+ * Every writer of ours is an upsert on the natural key, so re-reading it duplicates nothing.
  * <p>
  * For the same reason the step's write count is set back to its last committed value when a data commit fails,
  * so a summary never counts a rolled-back chunk as written.
@@ -99,6 +100,9 @@ public final class CommittedPositionReader<T> implements ItemStreamReader<T> {
                     if (status == STATUS_COMMITTED) {
                         committed.position = current;
                         committed.writeCount = writeCount;
+                        // saved with the step's next update or when it ends (a failed step saves its context
+                        // too): only a kill before either leaves the position one chunk behind
+                        current.forEach(context::put);
                     } else {
                         step.setWriteCount(committed.writeCount);
                     }

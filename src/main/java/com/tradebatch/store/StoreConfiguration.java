@@ -63,40 +63,29 @@ public class StoreConfiguration {
 
     @Bean
     JdbcTransactionManager tradingTransactionManager(@Qualifier("tradingDataSource") DataSource ds) {
-        return transactions(ds);
+        return new StoreTransactionManager(ds);
     }
 
     @Bean
     JdbcTransactionManager marketTransactionManager(@Qualifier("marketDataSource") DataSource ds) {
-        return transactions(ds);
+        return new StoreTransactionManager(ds);
     }
 
     @Bean
     JdbcTransactionManager marketBulkTransactionManager(@Qualifier("marketBulkDataSource") DataSource ds) {
-        return transactions(ds);
+        return new StoreTransactionManager(ds);
     }
 
     @Bean
     JdbcTransactionManager analyticsTransactionManager(@Qualifier("analyticsDataSource") DataSource ds) {
-        return transactions(ds);
+        return new StoreTransactionManager(ds);
     }
 
     @Bean
     @Primary
     @BatchTransactionManager
     JdbcTransactionManager batchTransactionManager(@Qualifier("batchDataSource") DataSource ds) {
-        return transactions(ds);
-    }
-
-    /**
-     * A store's transactions. A commit that fails (SQLITE_FULL, an I/O error) is rolled back on the spot: left
-     * open, the connection would go back to the pool mid-transaction and resetting auto-commit would commit the
-     * very chunk whose commit just failed.
-     */
-    private static JdbcTransactionManager transactions(DataSource ds) {
-        JdbcTransactionManager tx = new JdbcTransactionManager(ds);
-        tx.setRollbackOnCommitFailure(true);
-        return tx;
+        return new StoreTransactionManager(ds);
     }
 
     @Bean
