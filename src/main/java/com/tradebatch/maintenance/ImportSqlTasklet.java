@@ -1,5 +1,6 @@
 package com.tradebatch.maintenance;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -13,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.zip.ZipException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +27,13 @@ import com.tradebatch.common.JobReport;
 import com.tradebatch.maintenance.ImportAllowList.Verdict;
 import com.tradebatch.maintenance.SqlScriptReader.SqlStatement;
 import com.tradebatch.store.Store;
+import com.tradebatch.store.StoreMigrator;
 import com.tradebatch.store.Stores;
 
 /**
- * Loads an SQL dump into one database. First pass: every statement is checked against {@link ImportAllowList}
- * and the dump is refused, naming the lines, before anything is written. Second pass: the statements run in one
+ * Loads an SQL dump into one database. First pass: every statement is checked against the store's
+ * {@link ImportAllowList} and the whole dump against {@link DumpFrame} (it ends as an export ends, not cut short);
+ * the dump is refused, naming the lines, before anything is written. Second pass: the statements run in one
  * transaction of the import's own (the dump's BEGIN/COMMIT are skipped), foreign keys are checked at the end,
  * and any failure rolls everything back.
  */
@@ -38,12 +42,14 @@ public class ImportSqlTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(ImportSqlTasklet.class);
 
     private final Stores stores;
+    private final StoreMigrator migrator;
     private final Store database;
     private final Path file;
     private final int maxProblems;
 
-    public ImportSqlTasklet(Stores stores, Store database, Path file, int maxProblems) {
+    public ImportSqlTasklet(Stores stores, StoreMigrator migrator, Store database, Path file, int maxProblems) {
         this.stores = stores;
+        this.migrator = migrator;
         this.database = database;
         this.file = file;
         this.maxProblems = maxProblems;
@@ -54,43 +60,50 @@ public class ImportSqlTasklet implements Tasklet {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("import-sql: no file " + file);
         }
-        long statements = check();
+        ImportAllowList allowList = new ImportAllowList(database.key(), migrator.referenceObjects(database));
+        long statements = check(allowList);
         long start = System.nanoTime();
-        long rows = load(contribution);
+        long rows = load(allowList, statements, contribution);
         double seconds = (System.nanoTime() - start) / 1e9;
         JobReport.append(chunkContext.getStepContext().getStepExecution().getJobExecution(), String.format(Locale.ROOT,
                 "%-10s <- %s  %,d statements, %,d rows inserted  %.2f s", database.key(), file, statements, rows, seconds));
         return RepeatStatus.FINISHED;
     }
 
-    /** First pass: the whole dump against the allow-list. Returns the statement count, or throws naming the lines. */
-    long check() throws IOException {
+    /** First pass: the whole dump against the allow-list and its frame. Returns the statement count, or throws naming the lines. */
+    long check(ImportAllowList allowList) throws IOException {
         List<String> refused = new ArrayList<>();
-        long count = 0;
+        DumpFrame frame = new DumpFrame(maxProblems);
+        SqlScriptReader reader = null;
         try (Reader in = open()) {
-            SqlScriptReader reader = new SqlScriptReader(in);
+            reader = new SqlScriptReader(in);
             for (SqlStatement s = reader.next(); s != null; s = reader.next()) {
-                count++;
+                frame.add(s);
                 try {
-                    ImportAllowList.check(s);
+                    allowList.check(s);
                 } catch (ImportAllowList.Refused r) {
                     if (refused.size() < maxProblems) {
                         refused.add("line " + s.line() + ": " + r.getMessage());
                     }
                 }
             }
+            refused.addAll(frame.finish(reader.trailingComment(), reader.line()));
         } catch (SqlScriptReader.SqlSyntaxException e) {
-            refused.add(e.getMessage());
+            refused.add(e.getMessage() + " (is the dump cut short?)");
+        } catch (EOFException | ZipException e) {
+            refused.add("line " + (reader == null ? 1 : reader.line()) + ": the gzip data ends early or is damaged ("
+                    + e.getMessage() + "); the dump is cut short");
         }
         if (!refused.isEmpty()) {
             throw new IllegalStateException("import-sql refused " + file + " (nothing was written to " + database.key()
                     + "):\n" + String.join("\n", refused));
         }
-        return count;
+        return frame.statements();
     }
 
     /** Second pass: runs the checked statements in one transaction; returns the rows inserted. */
-    private long load(StepContribution contribution) throws IOException, SQLException {
+    private long load(ImportAllowList allowList, long checked, StepContribution contribution)
+            throws IOException, SQLException {
         long rows = 0;
         try (Connection c = stores.dataSource(database).getConnection(); Statement st = c.createStatement()) {
             // a dump lists tables by name, not in foreign-key order: checked once at the end instead
@@ -99,8 +112,10 @@ public class ImportSqlTasklet implements Tasklet {
             boolean committed = false;
             try (Reader in = open()) {
                 SqlScriptReader reader = new SqlScriptReader(in);
+                DumpFrame frame = new DumpFrame(maxProblems);
                 for (SqlStatement s = reader.next(); s != null; s = reader.next()) {
-                    Verdict verdict = check(s);
+                    frame.add(s);
+                    Verdict verdict = check(allowList, s);
                     if (verdict == Verdict.TRANSACTION) {
                         continue; // the import's own transaction stands for the dump's
                     }
@@ -113,6 +128,12 @@ public class ImportSqlTasklet implements Tasklet {
                     } catch (SQLException e) {
                         throw new SQLException("line " + s.line() + ": " + e.getMessage(), e);
                     }
+                }
+                // the file may have changed since the check: it must still end whole before anything is committed
+                List<String> ending = frame.finish(reader.trailingComment(), reader.line());
+                if (!ending.isEmpty() || frame.statements() != checked) {
+                    throw new IllegalStateException(file + " changed since it was checked (" + checked + " statements, now "
+                            + frame.statements() + ")" + (ending.isEmpty() ? "" : ": " + String.join("; ", ending)));
                 }
                 List<String> orphans = foreignKeyProblems(st);
                 if (!orphans.isEmpty()) {
@@ -133,9 +154,9 @@ public class ImportSqlTasklet implements Tasklet {
         return rows;
     }
 
-    private static Verdict check(SqlStatement s) {
+    private static Verdict check(ImportAllowList allowList, SqlStatement s) {
         try {
-            return ImportAllowList.check(s);
+            return allowList.check(s);
         } catch (ImportAllowList.Refused e) {
             throw new IllegalStateException("line " + s.line() + ": " + e.getMessage()); // the file changed since the check
         }

@@ -18,6 +18,7 @@ import com.tradebatch.common.JobSpec;
 import com.tradebatch.common.ParameterSpec;
 import com.tradebatch.common.ParameterType;
 import com.tradebatch.store.Store;
+import com.tradebatch.store.StoreMigrator;
 import com.tradebatch.store.StoreProperties;
 import com.tradebatch.store.Stores;
 
@@ -40,7 +41,8 @@ public class SqlDumpJobConfiguration {
 
     @Bean
     JobSpec importSqlJobSpec() {
-        return new JobSpec(IMPORT, "load an SQL dump into one database; refuses anything but schema, INSERT, BEGIN/COMMIT",
+        return new JobSpec(IMPORT, "load an SQL dump into one database: only the store's tables and indexes, INSERT,"
+                + " BEGIN/COMMIT; a dump cut short is refused",
                 List.of(ParameterSpec.required("database", ParameterType.STRING, "the database to load into")
                                 .withChoices("trading", "market", "analytics"),
                         ParameterSpec.required("file", ParameterType.PATH, "the dump (.sql or .sql.gz)")));
@@ -78,10 +80,11 @@ public class SqlDumpJobConfiguration {
 
     @Bean
     @StepScope
-    ImportSqlTasklet importSqlTasklet(Stores stores, StoreProperties storeProperties, MaintenanceProperties props,
+    ImportSqlTasklet importSqlTasklet(Stores stores, StoreMigrator migrator, StoreProperties storeProperties,
+            MaintenanceProperties props,
             @Value("#{jobParameters['database']}") String database, @Value("#{jobParameters['file']}") String file) {
         Path path = Path.of(file);
-        return new ImportSqlTasklet(stores, Store.fromKey(database),
+        return new ImportSqlTasklet(stores, migrator, Store.fromKey(database),
                 path.isAbsolute() ? path : storeProperties.getBaseDir().resolve(path).normalize(), props.getMaxProblems());
     }
 }

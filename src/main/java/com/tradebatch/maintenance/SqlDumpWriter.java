@@ -10,14 +10,14 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
  * Writes a database (or some of its tables) as SQL text, like the sqlite3 shell's {@code .dump}: one
- * transaction, each table's CREATE then its rows as INSERTs with column names, then indexes, views and
- * triggers. Statements use {@code IF NOT EXISTS}, so a dump loads into a database tradebatch has already
- * created (empty tables of the same schema). Only what {@link ImportAllowList} accepts is written.
+ * transaction, each table's CREATE then its rows as INSERTs with column names, then indexes, and after the
+ * COMMIT a trailer line {@code -- tradebatch export end: N statements}. Statements use {@code IF NOT EXISTS}, so
+ * a dump loads into a database tradebatch has already created (empty tables of the same schema). Views and
+ * triggers are not written: only what {@link ImportAllowList} accepts.
  * <p>
  * {@code flyway_schema_history} is left out unless named: it is tradebatch's record of the schema version of
  * that file, which the target database has of its own.
@@ -26,6 +26,8 @@ public final class SqlDumpWriter {
 
     static final String SCHEMA_HISTORY = "flyway_schema_history";
     private static final String SEQUENCE = "sqlite_sequence";
+    /** Starts the last line of a dump; with the statement count it tells a whole dump from one cut short. */
+    static final String TRAILER = "tradebatch export end: ";
     /** Stands for infinity, as the sqlite3 shell writes it: a literal too large for a double. */
     private static final String INFINITY = "1e999";
 
@@ -62,25 +64,31 @@ public final class SqlDumpWriter {
         c.setAutoCommit(false); // one snapshot for the schema and every row
         try {
             long rows = 0;
+            long statements = 2; // BEGIN and COMMIT
             List<SchemaObject> objects = objects(c);
             out.write("-- " + header + "\n");
             out.write("BEGIN TRANSACTION;\n");
             for (SchemaObject o : objects) {
                 if (o.type().equals("table") && wanted(o.name(), only)) {
                     out.write(ifNotExists(o.sql(), "TABLE") + ";\n");
-                    rows += rows(c, o.name(), out);
+                    long n = rows(c, o.name(), out);
+                    rows += n;
+                    statements += 1 + n;
                 }
             }
             if (hasSequence(c, only)) {
                 out.write("DELETE FROM sqlite_sequence;\n");
-                rows(c, SEQUENCE, out);
+                statements += 1 + rows(c, SEQUENCE, out);
             }
             for (SchemaObject o : objects) {
-                if (!o.type().equals("table") && wanted(o.table(), only)) {
-                    out.write(ifNotExists(o.sql(), o.type().toUpperCase(Locale.ROOT)) + ";\n");
+                // views and triggers are not the store's schema: import-sql refuses them, so they are not written
+                if (o.type().equals("index") && wanted(o.table(), only)) {
+                    out.write(ifNotExists(o.sql(), "INDEX") + ";\n");
+                    statements++;
                 }
             }
             out.write("COMMIT;\n");
+            out.write("-- " + TRAILER + statements + " statements\n");
             return rows;
         } finally {
             c.rollback();

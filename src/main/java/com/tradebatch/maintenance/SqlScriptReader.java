@@ -41,6 +41,10 @@ public final class SqlScriptReader {
         }
     }
 
+    /** A {@code --} comment: its text after the dashes, stripped, and its line. */
+    public record Comment(String text, int line) {
+    }
+
     /** The text is not SQL SQLite would read the same way (unterminated string or name). */
     public static class SqlSyntaxException extends IOException {
         public SqlSyntaxException(String message) {
@@ -49,13 +53,25 @@ public final class SqlScriptReader {
     }
 
     private static final int EOF = -1;
+    private static final int MAX_COMMENT = 200;
 
     private final Reader in;
     private int peeked = Integer.MIN_VALUE;
     private int line = 1;
+    private Comment trailing;
 
     public SqlScriptReader(Reader in) {
         this.in = in;
+    }
+
+    /** The line the reader has come to: at the end, the last line of the text. */
+    public int line() {
+        return line;
+    }
+
+    /** The last {@code --} comment after the last statement (where an export's trailer is), or null. */
+    public Comment trailingComment() {
+        return trailing;
     }
 
     /** The next statement, or null at the end of the text. */
@@ -77,9 +93,17 @@ public final class SqlScriptReader {
                 continue;
             }
             if (c == '-' && peek() == '-') {
-                while (c != EOF && c != '\n') {
+                int commentLine = line;
+                StringBuilder comment = new StringBuilder();
+                read();
+                for (c = peek(); c != EOF && c != '\n'; c = peek()) {
                     c = read();
+                    if (comment.length() < MAX_COMMENT) { // only a trailer is ever looked at; a huge line is not kept
+                        comment.append((char) c);
+                    }
                 }
+                read(); // the newline ends the comment
+                trailing = new Comment(comment.toString().strip(), commentLine);
                 text.append(tokens.isEmpty() ? "" : "\n");
                 continue;
             }
@@ -99,6 +123,7 @@ public final class SqlScriptReader {
             if (tokens.isEmpty()) {
                 startLine = line;
             }
+            trailing = null; // a comment followed by SQL is not the end of the text
             Token token = token(c);
             text.append(token.text());
             if (token.is(";")) {

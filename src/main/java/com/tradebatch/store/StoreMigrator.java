@@ -156,10 +156,37 @@ public class StoreMigrator {
         }
     }
 
-    private final Map<Store, Map<String, Set<String>>> referenceCache = new EnumMap<>(Store.class);
+    /** A table or index the migrations create, and the table it belongs to (itself, for a table). */
+    public record SchemaObject(String type, String name, String table) {
+    }
 
-    /** The tables and columns the migrations create, read from a scratch database built from them. */
+    /** What a scratch database built from a store's migrations holds. */
+    private record Reference(Map<String, Set<String>> columns, List<SchemaObject> objects) {
+    }
+
+    private static final String OBJECTS = """
+            SELECT type, name, tbl_name FROM sqlite_master
+            WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite_%%' AND tbl_name <> '%s'
+            ORDER BY type DESC, name
+            """.formatted(HISTORY_TABLE);
+
+    private final Map<Store, Reference> referenceCache = new EnumMap<>(Store.class);
+
+    /**
+     * The tables and indexes the store's migrations create (the schema history and SQLite's own left out): what
+     * a dump of the store may carry.
+     */
+    public synchronized List<SchemaObject> referenceObjects(Store store) {
+        return reference(store).objects();
+    }
+
+    /** The tables and columns the migrations create. */
     private Map<String, Set<String>> referenceSchema(Store store) {
+        return reference(store).columns();
+    }
+
+    /** Built once per store in a scratch database from the migrations themselves, not from a hand list. */
+    private Reference reference(Store store) {
         return referenceCache.computeIfAbsent(store, s -> {
             Path dir = null;
             try {
@@ -167,7 +194,7 @@ public class StoreMigrator {
                 StoreLocation scratch = new StoreLocation(s, "reference", "reference", dir.resolve(s.defaultFileName()));
                 try (HikariDataSource ds = SqliteDataSourceFactory.create(scratch, props)) {
                     flyway(s, ds).migrate();
-                    return columns(ds);
+                    return new Reference(columns(ds), objects(ds));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -175,6 +202,18 @@ public class StoreMigrator {
                 deleteQuietly(dir);
             }
         });
+    }
+
+    private static List<SchemaObject> objects(DataSource ds) {
+        List<SchemaObject> objects = new ArrayList<>();
+        try (Connection c = ds.getConnection(); ResultSet rs = c.createStatement().executeQuery(OBJECTS)) {
+            while (rs.next()) {
+                objects.add(new SchemaObject(rs.getString(1), rs.getString(2), rs.getString(3)));
+            }
+            return List.copyOf(objects);
+        } catch (SQLException e) {
+            throw new StoreSchemaException(e.getMessage(), e);
+        }
     }
 
     static Map<String, Set<String>> columns(DataSource ds) {

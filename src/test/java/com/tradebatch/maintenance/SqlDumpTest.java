@@ -3,6 +3,7 @@ package com.tradebatch.maintenance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,6 +132,133 @@ class SqlDumpTest {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).contains("1 rows inserted");
         assertThat(env.run("run", "import-sql", "database=trading").err()).contains("missing required parameter file");
+    }
+
+    /** A dump of new candles in the form export-sql writes them (without the trailer, as older exports). */
+    private static String candleDump(String symbol, int from, int to) {
+        StringBuilder sb = new StringBuilder("-- tradebatch export-sql of market\nBEGIN TRANSACTION;\n");
+        for (int i = from; i <= to; i++) {
+            sb.append("INSERT INTO \"candlesticks\" (\"symbol\",\"interval\",\"open_time\",\"close_time\",\"open_price\","
+                    + "\"high_price\",\"low_price\",\"close_price\",\"volume\") VALUES('%s','1h','2025-02-01 %02d:00:00',"
+                    .formatted(symbol, i) + "'2025-02-01 %02d:59:59',1,2,0.5,1.5,10);\n".formatted(i));
+        }
+        return sb.append("COMMIT;\n").toString();
+    }
+
+    @Test
+    void destructiveTriggerIsRefusedAndLaterImportsDeleteNothing() throws Exception {
+        TestEnvironment env = new TestEnvironment(dir);
+        assertThat(env.run("run", "db-stats").exitCode()).isZero();
+        Path market = dir.resolve("data/market_data.db");
+        Sqlite.exec(market, BackupTest.CANDLES.formatted(100, "BTCUSDT"));
+        Map<String, List<List<Object>>> before = content(market);
+
+        String ordinary = candleDump("ETHUSDT", 0, 1);
+        String withTrigger = ordinary.replace("COMMIT;\n", """
+                CREATE TRIGGER IF NOT EXISTS "keep_tidy" AFTER INSERT ON "candlesticks"
+                BEGIN DELETE FROM candlesticks WHERE id <> new.id; END;
+                COMMIT;
+                """);
+        Path dump = Files.writeString(dir.resolve("trigger.sql"), withTrigger);
+        Result r = env.run("run", "import-sql", "database=market", "file=" + dump);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).contains("import-sql refused " + dump, "nothing was written to market",
+                "line 5: CREATE TRIGGER is not allowed");
+        assertThat(Sqlite.names(market, "trigger")).isEmpty();
+        assertThat(content(market)).isEqualTo(before);
+
+        // a later ordinary import adds its rows and deletes nothing
+        Path later = Files.writeString(dir.resolve("later.sql"), candleDump("SOLUSDT", 0, 2));
+        Result ok = env.run("run", "import-sql", "database=market", "file=" + later);
+        assertThat(ok.exitCode()).as(ok.toString()).isZero();
+        assertThat(Sqlite.count(market, "SELECT count(*) FROM candlesticks")).isEqualTo(103);
+        assertThat(Sqlite.count(market, "SELECT count(*) FROM candlesticks WHERE symbol = 'BTCUSDT'")).isEqualTo(100);
+    }
+
+    @Test
+    void schemaObjectsTheMigrationsDoNotDefineAreRefused() throws Exception {
+        TestEnvironment env = new TestEnvironment(dir);
+        assertThat(env.run("run", "db-stats").exitCode()).isZero();
+        Path market = dir.resolve("data/market_data.db");
+        Sqlite.exec(market, BackupTest.CANDLES.formatted(10, "BTCUSDT"));
+        Map<String, List<List<Object>>> before = content(market);
+        List<String> schemaBefore = schema(market);
+        String head = candleDump("ETHUSDT", 0, 0).replace("COMMIT;\n", "");
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("view", "CREATE VIEW IF NOT EXISTS \"v\" AS SELECT * FROM candlesticks");
+        refused.put("foreign table", "CREATE TABLE IF NOT EXISTS \"notes\" (id INTEGER PRIMARY KEY, text VARCHAR)");
+        refused.put("foreign index", "CREATE INDEX IF NOT EXISTS \"idx_volume\" ON \"candlesticks\" (volume)");
+        refused.put("index of another table", "CREATE INDEX IF NOT EXISTS \"idx_symbol\" ON \"candlestick_metadata\" (symbol)");
+        refused.put("table of another database", "CREATE TABLE IF NOT EXISTS \"positions\" (id VARCHAR NOT NULL)");
+        refused.put("virtual table", "CREATE VIRTUAL TABLE IF NOT EXISTS \"search\" USING fts5(symbol)");
+        refused.put("schema history", "INSERT INTO \"flyway_schema_history\" (\"installed_rank\") VALUES(99)");
+        refused.put("no if not exists", "CREATE INDEX \"idx_symbol\" ON \"candlesticks\" (symbol)");
+        int n = 0;
+        for (Map.Entry<String, String> e : refused.entrySet()) {
+            Path dump = Files.writeString(dir.resolve("schema-" + n++ + ".sql"), head + e.getValue() + ";\nCOMMIT;\n");
+            Result r = env.run("run", "import-sql", "database=market", "file=" + dump);
+            assertThat(r.exitCode()).as(e.getKey() + "\n" + r).isEqualTo(1);
+            assertThat(r.out()).as(e.getKey()).contains("import-sql refused " + dump, "nothing was written to market", "line 4: ")
+                    .containsAnyOf("is not allowed", "is not part of the market schema", "belongs to table candlesticks");
+            assertThat(content(market)).as(e.getKey()).isEqualTo(before);
+            assertThat(schema(market)).as(e.getKey()).isEqualTo(schemaBefore);
+        }
+    }
+
+    @Test
+    void truncatedDumpsAreRefusedWithNothingWritten() throws Exception {
+        TestEnvironment source = new TestEnvironment(dir.resolve("source"));
+        assertThat(source.run("run", "db-stats").exitCode()).isZero();
+        Sqlite.exec(source.file("data/market_data.db"), BackupTest.CANDLES.formatted(2_160, "BTCUSDT"));
+        assertThat(source.run("run", "export-sql", "databases=market").exitCode()).isZero();
+        assertThat(source.run("run", "export-sql", "databases=market", "compress=gzip").exitCode()).isZero();
+        Path plain = dumps(source, "market_", ".sql").get(0);
+        Path gzip = dumps(source, "market_", ".sql.gz").get(0);
+        String text = Files.readString(plain);
+        assertThat(text.strip()).endsWith("COMMIT;\n-- tradebatch export end: 2169 statements");
+
+        TestEnvironment target = new TestEnvironment(dir.resolve("target"));
+        assertThat(target.run("run", "db-stats").exitCode()).isZero();
+        Path market = target.file("data/market_data.db");
+        Sqlite.exec(market, "INSERT INTO candlestick_metadata (symbol, interval, total_candles) VALUES ('ETHUSDT', '1m', 3)");
+        Map<String, List<List<Object>>> before = content(market);
+
+        Map<String, byte[]> cut = new LinkedHashMap<>();
+        int half = text.indexOf('\n', text.length() / 2) + 1; // whole statements: each one loads on its own
+        cut.put("half.sql", text.substring(0, half).getBytes(StandardCharsets.UTF_8));
+        cut.put("no-commit.sql", text.substring(0, text.lastIndexOf("COMMIT;")).getBytes(StandardCharsets.UTF_8));
+        cut.put("mid-statement.sql", text.substring(0, half + 40).getBytes(StandardCharsets.UTF_8));
+        byte[] gz = Files.readAllBytes(gzip);
+        cut.put("cut.sql.gz", Arrays.copyOf(gz, gz.length / 2));
+        cut.put("no-commit.sql.gz", gzip(text.substring(0, half)));
+        // a statement lost from the middle: the trailer's count no longer matches
+        int third = text.indexOf('\n', text.length() / 3) + 1;
+        cut.put("missing-line.sql", (text.substring(0, third) + text.substring(text.indexOf('\n', third) + 1))
+                .getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<String, byte[]> e : cut.entrySet()) {
+            Path dump = Files.write(dir.resolve(e.getKey()), e.getValue());
+            Result r = target.run("run", "import-sql", "database=market", "file=" + dump);
+            assertThat(r.exitCode()).as(e.getKey() + "\n" + r).isEqualTo(1);
+            assertThat(r.out()).as(e.getKey()).contains("import-sql refused " + dump, "nothing was written to market", "line ");
+            assertThat(content(market)).as(e.getKey()).isEqualTo(before);
+        }
+
+        // the whole dump loads; loading it again fails on the duplicate rows and changes nothing
+        Result ok = target.run("run", "import-sql", "database=market", "file=" + gzip);
+        assertThat(ok.exitCode()).as(ok.toString()).isZero();
+        assertThat(ok.out()).contains("2,160 rows inserted");
+        Map<String, List<List<Object>>> loaded = content(market);
+        Result again = target.run("run", "import-sql", "database=market", "file=" + plain);
+        assertThat(again.exitCode()).as(again.toString()).isEqualTo(1);
+        assertThat(content(market)).isEqualTo(loaded);
+    }
+
+    private static byte[] gzip(String text) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
     }
 
     @Test
