@@ -117,7 +117,9 @@ public class DatabaseRestorer {
         String missing; // why there is no verified manifest, when there is none
         BackupManifest manifest = null;
         try {
-            if (!Files.exists(m)) {
+            if (backup.getFileName().toString().endsWith(BackupFiles.PARTIAL)) {
+                missing = "a " + BackupFiles.PARTIAL + " file is the copy of a backup that never finished";
+            } else if (!Files.exists(m)) {
                 missing = "there is no " + m.getFileName();
             } else if (Files.size(m) == 0) {
                 missing = m.getFileName() + " is empty: the backup never finished";

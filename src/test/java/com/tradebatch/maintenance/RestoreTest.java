@@ -136,7 +136,7 @@ class RestoreTest {
         Result noManifest = env.run("restore", "market", partial.getFileName().toString());
         assertThat(noManifest.exitCode()).as(noManifest.toString()).isEqualTo(1);
         assertThat(noManifest.err()).contains("restore refused: " + partial + " has no verified manifest",
-                "there is no market_20240101-000000.db.partial.manifest.json", "--force");
+                "a .partial file is the copy of a backup that never finished", "--force");
         Result emptyManifest = env.run("restore", "market", unfinished.toString());
         assertThat(emptyManifest.exitCode()).as(emptyManifest.toString()).isEqualTo(1);
         assertThat(emptyManifest.err()).contains("has no verified manifest",
