@@ -32,7 +32,8 @@ public final class Cli {
               executions [job] [--limit N]   recent executions, newest first (default 20)
               restart <execution-id>         continue a failed, stopped or crashed execution
               health                         connection status of the four databases, as JSON
-              restore <database> <file>      verify a backup and swap it in (current file kept aside)
+              restore <database> [<file>]    verify a backup and swap it in (current file kept aside);
+                                             without a file: list its verified backups
               schedules                      the schedules of the jobs folder with their next fire times
               serve                          run the schedules (Quartz) in the foreground until SIGTERM / Ctrl-C
               help                           this text

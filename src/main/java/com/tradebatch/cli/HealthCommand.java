@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import com.tradebatch.maintenance.SqliteFile;
 import com.tradebatch.store.Store;
 import com.tradebatch.store.StoreMigrator;
 import com.tradebatch.store.Stores;
@@ -18,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code health}: the database block of the trading system's {@code /api/system/info}, for the four stores.
- * A store is connected when it opens, has the current schema and answers a query.
+ * A store is connected when it opens, has the current schema, answers a query and passes {@code PRAGMA
+ * quick_check}: a file with corrupt pages still opens and answers from its intact ones, so only reading every page
+ * tells (quick_check reads them all but skips the index-against-table comparison of integrity_check).
  */
 @Component
 class HealthCommand implements Command {
@@ -47,14 +50,23 @@ class HealthCommand implements Command {
             urls.put(store.key(), stores.location(store).url());
             try {
                 migrator.migrate(store);
-                try (Connection c = stores.dataSource(store).getConnection();
-                        ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM sqlite_master")) {
-                    rs.next();
+                List<String> problems;
+                try (Connection c = stores.dataSource(store).getConnection()) {
+                    try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM sqlite_master")) {
+                        rs.next();
+                    }
+                    problems = SqliteFile.integrityCheck(c, true);
+                }
+                if (!SqliteFile.isOk(problems)) {
+                    throw new IllegalStateException("corrupt, quick_check found " + problems.size() + " problem(s): "
+                            + String.join("; ", problems.subList(0, Math.min(3, problems.size()))));
                 }
                 databases.put(store.key(), CONNECTED);
             } catch (Exception e) {
                 databases.put(store.key(), "disconnected");
-                errors.put(store.key(), e.getMessage());
+                String file = stores.location(store).file().toString();
+                String message = String.valueOf(e.getMessage());
+                errors.put(store.key(), message.contains(file) ? message : store.key() + " store " + file + ": " + message);
             }
         }
         boolean healthy = errors.isEmpty();

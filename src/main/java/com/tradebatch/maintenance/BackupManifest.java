@@ -53,12 +53,17 @@ public record BackupManifest(String database, String source, String file, String
     /** Written to a temporary file, then moved over the (reserved, empty) manifest: never half a manifest. */
     public void write(Path manifest) {
         try {
-            Path tmp = manifest.resolveSibling(manifest.getFileName() + ".tmp");
+            Path tmp = temporary(manifest);
             Files.writeString(tmp, JSON.writeValueAsString(this) + "\n");
             Files.move(tmp, manifest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Where {@link #write} puts the manifest before moving it into place. */
+    static Path temporary(Path manifest) {
+        return manifest.resolveSibling(manifest.getFileName() + ".tmp");
     }
 
     /** The manifest that belongs beside a backup file ({@code x_ts.db} or {@code x_ts.db.gz}). */

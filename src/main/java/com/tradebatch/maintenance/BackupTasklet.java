@@ -34,7 +34,6 @@ import com.tradebatch.store.Stores;
 public class BackupTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(BackupTasklet.class);
-    private static final String PARTIAL = ".partial";
     /** Step context key: index of the next database to back up. */
     static final String NEXT_DATABASE = "backup.next";
 
@@ -67,8 +66,22 @@ public class BackupTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         Store store = databases.get(next);
+        // before each database, so that a restart after a kill also clears what the killed run left
+        for (Path deleted : files.removeLeftovers()) {
+            JobReport.append(stepExecution.getJobExecution(),
+                    String.format("%-10s -> deleted %s (left by an interrupted backup)", "backups", deleted.getFileName()));
+        }
         long start = System.nanoTime();
-        BackupManifest manifest = backup(store);
+        BackupManifest manifest;
+        try {
+            manifest = backup(store);
+        } catch (Exception e) {
+            if (DiskFull.causedBy(e)) {
+                throw new IllegalStateException(store.key() + ": backup failed, " + DiskFull.message(files.dir(), sourceSize(store))
+                        + "; nothing of this backup was kept (" + e.getMessage() + ")", e);
+            }
+            throw e;
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         log.info("backup {}: {} ({} bytes, {} rows) in {} s", store.key(), manifest.file(), manifest.size(),
                 manifest.totalRows(), seconds);
@@ -89,44 +102,64 @@ public class BackupTasklet implements Tasklet {
     }
 
     BackupManifest backup(Store store) throws SQLException, IOException {
-        BackupFiles.Reservation reserved = files.reserveBackup(store, gzip);
-        Path copy = reserved.file().resolveSibling(reserved.file().getFileName() + PARTIAL);
-        Path packed = reserved.file().resolveSibling(reserved.file().getFileName() + ".tmp");
-        boolean done = false;
-        try {
-            Map<String, Long> snapshot = copier.copy(store, copy);
-            String check = verify(store, copy, snapshot);
-            long databaseSize = Files.size(copy);
-            String databaseSha = Checksums.sha256(copy);
-            if (gzip) {
-                compress(copy, packed);
-                String unpacked;
-                try (InputStream in = new GZIPInputStream(Files.newInputStream(packed))) {
-                    unpacked = Checksums.sha256(in);
+        try (BackupFiles.Reservation reserved = files.reserveBackup(store, gzip)) {
+            Path copy = reserved.partial();
+            Path packed = reserved.packing();
+            boolean done = false;
+            try {
+                Files.deleteIfExists(copy); // a work file without a manifest of its own: nobody's (the name is ours now)
+                Map<String, Long> snapshot = copier.copy(store, copy);
+                String check = verify(store, copy, snapshot);
+                long databaseSize = Files.size(copy);
+                String databaseSha = Checksums.sha256(copy);
+                if (gzip) {
+                    compress(copy, packed);
+                    String unpacked;
+                    try (InputStream in = new GZIPInputStream(Files.newInputStream(packed))) {
+                        unpacked = Checksums.sha256(in);
+                    }
+                    if (!unpacked.equals(databaseSha)) {
+                        throw new IOException(store.key() + ": the compressed backup does not decompress to the copy");
+                    }
+                    Files.move(packed, reserved.file());
+                    Files.delete(copy);
+                } else {
+                    Files.move(copy, reserved.file());
                 }
-                if (!unpacked.equals(databaseSha)) {
-                    throw new IOException(store.key() + ": the compressed backup does not decompress to the copy");
+                BackupManifest manifest = new BackupManifest(store.key(), stores.location(store).file().toString(),
+                        reserved.file().getFileName().toString(), TradingTime.now(), gzip ? "gzip" : "none",
+                        Files.size(reserved.file()), gzip ? Checksums.sha256(reserved.file()) : databaseSha,
+                        databaseSize, databaseSha, check, snapshot, true);
+                manifest.write(reserved.manifest());
+                done = true;
+                return manifest;
+            } finally {
+                if (!done) {
+                    // quietly: a failed delete must not hide why the backup failed; the next run's sweep retries
+                    for (String sqliteFile : new String[] {"", "-journal", "-wal", "-shm"}) {
+                        BackupFiles.deleteQuietly(Path.of(copy + sqliteFile));
+                    }
+                    BackupFiles.deleteQuietly(packed);
+                    BackupFiles.deleteQuietly(reserved.file());
+                    BackupFiles.deleteQuietly(BackupManifest.temporary(reserved.manifest()));
+                    BackupFiles.deleteQuietly(reserved.manifest()); // last, while still locked
                 }
-                Files.move(packed, reserved.file());
-                Files.delete(copy);
-            } else {
-                Files.move(copy, reserved.file());
-            }
-            BackupManifest manifest = new BackupManifest(store.key(), stores.location(store).file().toString(),
-                    reserved.file().getFileName().toString(), TradingTime.now(), gzip ? "gzip" : "none",
-                    Files.size(reserved.file()), gzip ? Checksums.sha256(reserved.file()) : databaseSha, databaseSize,
-                    databaseSha, check, snapshot, true);
-            manifest.write(reserved.manifest());
-            done = true;
-            return manifest;
-        } finally {
-            if (!done) {
-                Files.deleteIfExists(copy);
-                Files.deleteIfExists(packed);
-                Files.deleteIfExists(reserved.file());
-                Files.deleteIfExists(reserved.manifest());
             }
         }
+    }
+
+    /** The database file and its WAL: about what an uncompressed copy takes. */
+    private long sourceSize(Store store) {
+        Path file = stores.location(store).file();
+        long size = 0;
+        for (Path f : new Path[] {file, Path.of(file + "-wal")}) {
+            try {
+                size += Files.size(f);
+            } catch (IOException e) {
+                // not there: nothing to add
+            }
+        }
+        return size;
     }
 
     /** integrity_check of the copy and its rows against the snapshot; throws naming the database when not equal. */

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 import com.tradebatch.store.Store;
 import com.tradebatch.store.Stores;
@@ -36,7 +38,13 @@ public class DatabaseCopier {
             c.setAutoCommit(false);
             try {
                 Map<String, Long> rows = SqliteFile.rowCounts(c); // the first read fixes the snapshot
-                c.unwrap(SQLiteConnection.class).getDatabase().backup(MAIN, target.toString(), null);
+                int rc = c.unwrap(SQLiteConnection.class).getDatabase().backup(MAIN, target.toString(), null);
+                if (rc != SQLiteErrorCode.SQLITE_OK.code && rc != SQLiteErrorCode.SQLITE_DONE.code) {
+                    // the driver returns the failure instead of throwing it (a full disk is SQLITE_FULL)
+                    SQLiteErrorCode code = SQLiteErrorCode.getErrorCode(rc);
+                    throw new SQLiteException("[" + code.name() + "] copy of " + store.key() + " to " + target
+                            + " failed: " + code.message, code);
+                }
                 return rows;
             } finally {
                 c.rollback(); // read-only: ends the read transaction

@@ -3,6 +3,7 @@ package com.tradebatch.maintenance;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,8 @@ import com.zaxxer.hikari.HikariDataSource;
 /**
  * Puts a backup in place of a store's file, without ever leaving a half-restored database:
  * <ol>
- * <li>checks the backup against its manifest (size, sha256, database) when it has one;</li>
+ * <li>checks the backup against its verified manifest (size, sha256, database); a file without one (the
+ * {@code .partial} of a killed backup, a copy from elsewhere) only when forced;</li>
  * <li>stages it beside the database (decompressed), checks integrity, rows against the manifest and the store's
  * schema: a broken or truncated backup is refused here, nothing touched;</li>
  * <li>closes this process's pool of the store, folds the WAL into the current file and switches it out of WAL
@@ -70,7 +72,7 @@ public class DatabaseRestorer {
     }
 
     /**
-     * @param manifest null when the backup has none (a file from elsewhere)
+     * @param manifest null when the backup has none (restored with force)
      * @param keptAside null when there was no current file
      */
     public record Outcome(Store store, Path backup, Path target, Path keptAside, BackupManifest manifest,
@@ -91,10 +93,14 @@ public class DatabaseRestorer {
         throw new RestoreRefused("no backup file " + resolved);
     }
 
-    public Outcome restore(Store store, Path backup) {
+    /**
+     * @param force restore a file without a verified manifest (it is still checked: integrity, schema); a file
+     *              that contradicts its manifest is refused all the same
+     */
+    public Outcome restore(Store store, Path backup, boolean force) {
         Path target = stores.location(store).file();
         String stamp = BackupFiles.stamp(clock);
-        BackupManifest manifest = checkManifest(store, backup);
+        BackupManifest manifest = checkManifest(store, backup, force);
         Path staged = target.resolveSibling("." + target.getFileName() + ".restore-" + stamp);
         try {
             Map<String, Long> rows = stage(store, backup, staged, manifest);
@@ -106,28 +112,48 @@ public class DatabaseRestorer {
         }
     }
 
-    private BackupManifest checkManifest(Store store, Path backup) {
+    private BackupManifest checkManifest(Store store, Path backup, boolean force) {
         Path m = BackupManifest.beside(backup);
+        String missing; // why there is no verified manifest, when there is none
+        BackupManifest manifest = null;
         try {
-            if (!Files.exists(m) || Files.size(m) == 0) {
+            if (backup.getFileName().toString().endsWith(BackupFiles.PARTIAL)) {
+                missing = "a " + BackupFiles.PARTIAL + " file is the copy of a backup that never finished";
+            } else if (!Files.exists(m)) {
+                missing = "there is no " + m.getFileName();
+            } else if (Files.size(m) == 0) {
+                missing = m.getFileName() + " is empty: the backup never finished";
+            } else {
+                manifest = BackupManifest.read(m);
+                missing = !manifest.file().equals(backup.getFileName().toString())
+                        ? m.getFileName() + " describes " + manifest.file()
+                        : manifest.verified() ? null : m.getFileName() + " does not say verified";
+            }
+        } catch (IOException | RuntimeException e) {
+            missing = m.getFileName() + " cannot be read (" + e.getMessage() + ")";
+        }
+        if (missing != null) {
+            if (force) {
+                log.warn("restoring {} without a verified manifest (--force): {}", backup, missing);
                 return null;
             }
-            BackupManifest manifest = BackupManifest.read(m);
-            if (!manifest.file().equals(backup.getFileName().toString())) {
-                return null; // a manifest of another file with a similar name
-            }
-            if (!store.key().equals(manifest.database())) {
-                throw new RestoreRefused(backup + " is a backup of " + manifest.database() + ", not of " + store.key());
-            }
+            throw new RestoreRefused(backup + " has no verified manifest (" + missing + "), so nothing vouches"
+                    + " that it is a complete backup. Restore it anyway with --force (it is still checked:"
+                    + " integrity_check and the store's schema)");
+        }
+        if (!store.key().equals(manifest.database())) {
+            throw new RestoreRefused(backup + " is a backup of " + manifest.database() + ", not of " + store.key());
+        }
+        try {
             long size = Files.size(backup);
             if (size != manifest.size() || !Checksums.sha256(backup).equals(manifest.sha256())) {
                 throw new RestoreRefused(backup + " does not match its manifest " + m.getFileName() + " (" + size
                         + " bytes, manifest says " + manifest.size() + "): truncated or altered");
             }
-            return manifest;
-        } catch (IOException e) {
-            throw new RestoreRefused("cannot read " + m + ": " + e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            throw new RestoreRefused("cannot read " + backup + ": " + e.getMessage());
         }
+        return manifest;
     }
 
     /** Copies (decompressing) the backup to {@code staged} and verifies it there. Returns its rows. */

@@ -16,9 +16,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.tradebatch.support.FileLockHolder;
 import com.tradebatch.support.Sqlite;
 import com.tradebatch.support.TestEnvironment;
 import com.tradebatch.support.TestEnvironment.Result;
@@ -136,6 +138,96 @@ class BackupTest {
         Result bad = env.run("run", "backup", "compress=zip");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("parameter compress");
+    }
+
+    @Test
+    void theNextBackupDeletesWhatInterruptedBackupsLeftButNotRunningOrFinishedBackups() throws Exception {
+        TestEnvironment env = new TestEnvironment(dir);
+        assertThat(env.run("run", "db-stats").exitCode()).isZero();
+        Sqlite.exec(dir.resolve("data/market_data.db"), CANDLES.formatted(3_000, "BTCUSDT"));
+        assertThat(env.run("run", "backup", "databases=market").exitCode()).isZero();
+        Path backups = dir.resolve("backups");
+        Path finished = files("market_", ".db").get(0);
+        Path finishedManifest = BackupManifest.beside(finished);
+
+        // what killed backups leave, by the moment they were killed (the names BackupTasklet writes)
+        Path copying = leftover("market_20240101-000000.manifest.json", null); // during the copy: full-size .partial
+        leftover("market_20240101-000000.db.partial", finished);
+        leftover("market_20240101-000000.db.partial-journal", null);
+        leftover("trading_20240101-000000.manifest.json", null); // during the gzip
+        leftover("trading_20240101-000000.db.gz.partial", finished);
+        leftover("trading_20240101-000000.db.gz.tmp", finished);
+        leftover("analytics_20240101-000000.manifest.json", null); // between the rename and the manifest
+        leftover("analytics_20240101-000000.db", finished);
+        leftover("analytics_20240101-000000.manifest.json.tmp", null);
+        Path orphan = leftover("market_20240101-000001.db.partial", finished); // its manifest already gone
+        Path byHand = leftover("market_20240101-000002.db", finished); // no manifest: not ours to delete
+        // a backup running in another process right now: its empty manifest is locked
+        Path runningManifest = leftover("market_20240101-000003.manifest.json", null);
+        Path runningCopy = leftover("market_20240101-000003.db.partial", finished);
+
+        try (FileLockHolder running = FileLockHolder.lock(runningManifest)) {
+            Result r = env.run("run", "backup", "databases=market");
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+            assertThat(r.out()).contains("deleted market_20240101-000000.db.partial (left by an interrupted backup)",
+                    "deleted trading_20240101-000000.db.gz.tmp", "deleted analytics_20240101-000000.db ",
+                    "deleted market_20240101-000001.db.partial");
+            try (Stream<Path> s = Files.list(backups)) {
+                assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("_20240101-000000"));
+            }
+            assertThat(copying).doesNotExist();
+            assertThat(orphan).doesNotExist();
+            assertThat(byHand).exists();
+            assertThat(runningManifest).exists().isEmptyFile();
+            assertThat(runningCopy).exists();
+            assertThat(finished).exists();
+            assertThat(BackupManifest.read(finishedManifest).verified()).isTrue();
+            assertThat(files("market_", ".manifest.json")).hasSize(3); // two finished, one running
+        }
+        // the running backup is killed now: the next backup takes its files too
+        Result after = env.run("run", "backup", "databases=trading");
+        assertThat(after.exitCode()).as(after.toString()).isZero();
+        assertThat(after.out()).contains("deleted market_20240101-000003.db.partial");
+        assertThat(runningManifest).doesNotExist();
+        assertThat(runningCopy).doesNotExist();
+        assertThat(byHand).exists();
+        assertThat(files("market_", ".manifest.json")).hasSize(2);
+        try (Stream<Path> s = Files.list(backups)) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".partial") || n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void backupOntoAFullDiskSaysTheDiskIsFullAndLeavesNothingBehind() throws Exception {
+        TestEnvironment env = new TestEnvironment(dir);
+        assertThat(env.run("run", "db-stats", "databases=market").exitCode()).isZero();
+        Path market = dir.resolve("data/market_data.db");
+        Sqlite.exec(market, CANDLES.formatted(15_000, "BTCUSDT"));
+        assertThat(Files.size(market)).as("larger than the 2 MiB disk").isGreaterThan(3L << 20);
+        Path backups = Files.createDirectories(dir.resolve("backups"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", backups.toString())
+                .redirectErrorStream(true).start();
+        String mountOutput = new String(mount.getInputStream().readAllBytes());
+        Assumptions.assumeTrue(mount.waitFor() == 0,
+                "a full disk needs a 2 MiB tmpfs mounted on the backup folder, and mount failed: " + mountOutput);
+        try {
+            Result r = env.run("run", "backup", "databases=market");
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+            assertThat(r.out() + r.err()).contains("market: backup failed, the disk is full: no space left in " + backups);
+            try (Stream<Path> s = Files.list(backups)) {
+                assertThat(s.map(p -> p.getFileName().toString())).as("left in the backup folder")
+                        .containsOnly(".backup.lock");
+            }
+        } finally {
+            Process umount = new ProcessBuilder("umount", backups.toString()).redirectErrorStream(true).start();
+            assertThat(umount.waitFor()).as(new String(umount.getInputStream().readAllBytes())).isZero();
+        }
+    }
+
+    /** A file as a killed backup leaves it: a copy of {@code content}, or empty. */
+    private Path leftover(String name, Path content) throws Exception {
+        Path file = Files.createDirectories(dir.resolve("backups")).resolve(name);
+        return content == null ? Files.createFile(file) : Files.copy(content, file);
     }
 
     private List<Path> files(String prefix, String suffix) throws Exception {

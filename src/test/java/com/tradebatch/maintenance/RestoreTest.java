@@ -55,9 +55,11 @@ class RestoreTest {
         assertThat(env.run("run", "integrity-check", "databases=trading").exitCode()).isZero();
         assertThat(Sqlite.strings(trading, "PRAGMA journal_mode")).containsExactly("wal");
 
-        Result usage = env.run("restore", "trading");
-        assertThat(usage.exitCode()).isEqualTo(2);
-        assertThat(usage.err()).contains("verified backups of trading, newest first:", backup.toString());
+        Result list = env.run("restore", "trading");
+        assertThat(list.exitCode()).as(list.toString()).isZero();
+        assertThat(list.out()).contains("verified backups of trading in " + dir.resolve("backups") + ", newest first:",
+                backup.getFileName().toString());
+        assertThat(list.err()).isEmpty();
         assertThat(env.run("restore", "nope", "x.db").exitCode()).isEqualTo(2);
     }
 
@@ -85,10 +87,10 @@ class RestoreTest {
         Result withManifest = env.run("restore", "market", backup.toString());
         assertThat(withManifest.exitCode()).as(withManifest.toString()).isEqualTo(1);
         assertThat(withManifest.err()).contains("restore refused", "does not match its manifest", "truncated or altered");
-        Result bare = env.run("restore", "market", truncatedCopy.toString());
+        Result bare = env.run("restore", "market", truncatedCopy.toString(), "--force");
         assertThat(bare.exitCode()).as(bare.toString()).isEqualTo(1);
         assertThat(bare.err()).containsPattern("restore refused: .*elsewhere.db (fails integrity_check|is not a usable SQLite database)");
-        Result gz = env.run("restore", "market", truncatedGz.toString());
+        Result gz = env.run("restore", "market", truncatedGz.toString(), "--force");
         assertThat(gz.exitCode()).as(gz.toString()).isEqualTo(1);
         assertThat(gz.err()).contains("restore refused", "truncated");
         Result foreign = env.run("restore", "trading", packed.toString());
@@ -96,7 +98,7 @@ class RestoreTest {
         assertThat(foreign.err()).contains("is a backup of market, not of trading");
         Path schemaless = dir.resolve("other.db");
         Sqlite.exec(schemaless, "CREATE TABLE x (a)");
-        Result wrongSchema = env.run("restore", "market", schemaless.toString());
+        Result wrongSchema = env.run("restore", "market", schemaless.toString(), "--force");
         assertThat(wrongSchema.exitCode()).isEqualTo(1);
         assertThat(wrongSchema.err()).contains("table candlesticks is missing");
 
@@ -113,6 +115,47 @@ class RestoreTest {
         try (Stream<Path> s = Files.list(dir.resolve("data"))) {
             assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("restore"));
         }
+    }
+
+    @Test
+    void aFileWithoutAVerifiedManifestIsRefusedUnlessForcedAndTheListingShowsOnlyVerifiedBackups() throws Exception {
+        TestEnvironment env = new TestEnvironment(dir);
+        assertThat(env.run("run", "db-stats").exitCode()).isZero();
+        Path market = dir.resolve("data/market_data.db");
+        Sqlite.exec(market, BackupTest.CANDLES.formatted(2_000, "BTCUSDT"));
+        assertThat(env.run("run", "backup", "databases=market").exitCode()).isZero();
+        Path verified = backups("market_", ".db").get(0);
+        Sqlite.exec(market, "DELETE FROM candlesticks WHERE open_price > 1");
+        // what a backup killed during its copy leaves (full size), and one killed before writing its manifest
+        Path backups = dir.resolve("backups");
+        Path partial = Files.copy(verified, backups.resolve("market_20240101-000000.db.partial"));
+        Files.createFile(backups.resolve("market_20240101-000000.manifest.json"));
+        Path unfinished = Files.copy(verified, backups.resolve("market_20240101-000001.db"));
+        Files.createFile(backups.resolve("market_20240101-000001.manifest.json"));
+
+        Result noManifest = env.run("restore", "market", partial.getFileName().toString());
+        assertThat(noManifest.exitCode()).as(noManifest.toString()).isEqualTo(1);
+        assertThat(noManifest.err()).contains("restore refused: " + partial + " has no verified manifest",
+                "a .partial file is the copy of a backup that never finished", "--force");
+        Result emptyManifest = env.run("restore", "market", unfinished.toString());
+        assertThat(emptyManifest.exitCode()).as(emptyManifest.toString()).isEqualTo(1);
+        assertThat(emptyManifest.err()).contains("has no verified manifest",
+                "market_20240101-000001.manifest.json is empty: the backup never finished", "--force");
+        assertThat(Sqlite.count(market, "SELECT count(*) FROM candlesticks")).isEqualTo(1);
+
+        Result list = env.run("restore", "market");
+        assertThat(list.exitCode()).as(list.toString()).isZero();
+        assertThat(list.out()).contains(verified.getFileName().toString(), " rows")
+                .doesNotContain("20240101");
+        Result none = env.run("restore", "analytics");
+        assertThat(none.exitCode()).as(none.toString()).isZero();
+        assertThat(none.out()).contains("no verified backups of analytics in " + backups);
+        assertThat(env.run("restore", "market", "--force").exitCode()).isEqualTo(2);
+
+        Result forced = env.run("restore", "market", partial.toString(), "--force");
+        assertThat(forced.exitCode()).as(forced.toString()).isZero();
+        assertThat(forced.out()).contains("no verified manifest, restored because of --force", "restored into " + market);
+        assertThat(Sqlite.count(market, "SELECT count(*) FROM candlesticks")).isEqualTo(2_000);
     }
 
     private static void truncate(Path file, long length) throws Exception {
