@@ -12,9 +12,11 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
-import com.tradebatch.TradebatchApplication;
+import com.tradebatch.launch.TradebatchConfiguration;
 import com.tradebatch.store.StoreConfigurationException;
 import com.tradebatch.store.StoreSchemaException;
+import com.tradebatch.launch.UsageException;
+import com.tradebatch.launch.ExitCode;
 
 /**
  * The command line: reads the first word, starts the application context for commands that need it, runs the
@@ -81,7 +83,7 @@ public final class Cli {
     /** The application context every command runs in (tests start it the same way). */
     public static ConfigurableApplicationContext startContext(Map<String, Object> properties, Class<?>... extraSources) {
         List<Class<?>> sources = new ArrayList<>();
-        sources.add(TradebatchApplication.class);
+        sources.add(TradebatchConfiguration.class);
         sources.addAll(Arrays.asList(extraSources));
         SpringApplication app = new SpringApplication(sources.toArray(Class<?>[]::new));
         app.setWebApplicationType(WebApplicationType.NONE);

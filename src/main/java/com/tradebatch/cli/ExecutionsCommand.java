@@ -14,6 +14,9 @@ import org.springframework.stereotype.Component;
 
 import com.tradebatch.store.Store;
 import com.tradebatch.store.StoreMigrator;
+import com.tradebatch.launch.JobCatalog;
+import com.tradebatch.launch.UsageException;
+import com.tradebatch.launch.ExitCode;
 
 /** {@code executions [job] [--limit N]}: recent executions, newest first, from the job repository. */
 @Component

@@ -16,6 +16,7 @@ import com.tradebatch.store.Stores;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import com.tradebatch.launch.ExitCode;
 
 /**
  * {@code health}: the database block of the trading system's {@code /api/system/info}, for the four stores.

@@ -6,6 +6,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import com.tradebatch.common.JobSpec;
+import com.tradebatch.launch.JobCatalog;
+import com.tradebatch.launch.ExitCode;
 
 /** {@code jobs}: every job with its parameters and defaults. */
 @Component

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
+import com.tradebatch.launch.JobRunner;
+import com.tradebatch.launch.JobSummary;
 
 /** {@code restart <execution-id>}: continue a failed, stopped or crashed execution from where it stopped. */
 @Component

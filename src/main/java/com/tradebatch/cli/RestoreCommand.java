@@ -11,6 +11,8 @@ import com.tradebatch.maintenance.DatabaseRestorer;
 import com.tradebatch.maintenance.DatabaseRestorer.Outcome;
 import com.tradebatch.maintenance.DatabaseRestorer.RestoreRefused;
 import com.tradebatch.store.Store;
+import com.tradebatch.launch.UsageException;
+import com.tradebatch.launch.ExitCode;
 
 /**
  * {@code restore <database> <backup-file> [--force]}: verifies the backup, keeps the current file aside and swaps

@@ -6,6 +6,9 @@ import java.util.Map;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
+import com.tradebatch.launch.JobRunner;
+import com.tradebatch.launch.JobSummary;
+import com.tradebatch.launch.UsageException;
 
 /** {@code run <job> [key=value ...]}: launch (or resume) a job and print its summary. */
 @Component

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 import com.tradebatch.schedule.Schedule;
 import com.tradebatch.schedule.ScheduleLoader;
 import com.tradebatch.schedule.ScheduleProperties;
+import com.tradebatch.launch.UsageException;
+import com.tradebatch.launch.ExitCode;
 
 /** {@code schedules}: the schedules of the jobs folder with their next fire times, and the files that cannot run. */
 @Component

@@ -19,6 +19,8 @@ import com.tradebatch.schedule.ScheduleProperties;
 import com.tradebatch.schedule.ScheduleRunner;
 import com.tradebatch.schedule.ScheduleService;
 import com.tradebatch.store.StoreMigrator;
+import com.tradebatch.launch.UsageException;
+import com.tradebatch.launch.ExitCode;
 
 /**
  * {@code serve}: runs the schedules of the jobs folder with Quartz in the foreground until stopped.

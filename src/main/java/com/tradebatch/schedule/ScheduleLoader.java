@@ -26,9 +26,9 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
-import com.tradebatch.cli.JobCatalog;
-import com.tradebatch.cli.LaunchParameters;
-import com.tradebatch.cli.UsageException;
+import com.tradebatch.launch.JobCatalog;
+import com.tradebatch.launch.LaunchParameters;
+import com.tradebatch.launch.UsageException;
 import com.tradebatch.common.JobSpec;
 import com.tradebatch.store.StoreProperties;
 

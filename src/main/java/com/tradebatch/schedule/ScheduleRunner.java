@@ -12,9 +12,10 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
-import com.tradebatch.cli.ExecutionOwner;
-import com.tradebatch.cli.JobRunner;
-import com.tradebatch.cli.JobSummary;
+import com.tradebatch.launch.ExecutionOwner;
+import com.tradebatch.launch.JobRunner;
+import com.tradebatch.launch.JobSummary;
+import com.tradebatch.launch.LiveExecutions;
 
 /**
  * Runs a schedule's job when its trigger fires, as an ordinary launch through {@link JobRunner} (it shows in

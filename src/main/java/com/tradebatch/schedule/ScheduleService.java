@@ -23,7 +23,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
-import com.tradebatch.cli.JobRunner;
+import com.tradebatch.launch.JobRunner;
 
 /**
  * Puts schedules into Quartz (the in-memory scheduler Boot configures, started only here) and decides

@@ -23,6 +23,8 @@ import com.tradebatch.support.FlakyJobConfiguration;
 import com.tradebatch.support.Sqlite;
 import com.tradebatch.support.TestEnvironment;
 import com.tradebatch.support.TestEnvironment.Result;
+import com.tradebatch.launch.ExecutionOwner;
+import com.tradebatch.launch.JobRunner;
 
 /** Failure, restart from where it stopped, resume by re-running, crashed executions, concurrent launches. */
 class RestartTest {

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.tradebatch.cli.JobRunner;
-import com.tradebatch.cli.JobSummary;
+import com.tradebatch.launch.JobRunner;
+import com.tradebatch.launch.JobSummary;
 
 import com.tradebatch.maintenance.SqlScriptReader.SqlStatement;
 import com.tradebatch.support.Sqlite;

@@ -1,4 +1,4 @@
-package com.tradebatch.cli;
+package com.tradebatch.launch;
 
 import java.util.List;
 import java.util.Map;

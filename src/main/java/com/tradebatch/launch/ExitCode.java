@@ -1,4 +1,4 @@
-package com.tradebatch.cli;
+package com.tradebatch.launch;
 
 /** The process exit codes, as the README documents them. */
 public final class ExitCode {

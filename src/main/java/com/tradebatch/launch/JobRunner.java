@@ -1,4 +1,4 @@
-package com.tradebatch.cli;
+package com.tradebatch.launch;
 
 import java.time.Duration;
 import java.time.LocalDateTime;

@@ -1,4 +1,4 @@
-package com.tradebatch.cli;
+package com.tradebatch.launch;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package com.tradebatch.cli;
+package com.tradebatch.launch;
 
 import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.job.JobExecution;
