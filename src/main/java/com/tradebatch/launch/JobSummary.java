@@ -42,9 +42,12 @@ public record JobSummary(String job, long executionId, BatchStatus status, long 
         out.printf(Locale.ROOT, "%s: execution %d %s in %.2f s%n", job, executionId, status, seconds);
         out.printf(Locale.ROOT, "  read %,d  written %,d  skipped %,d  (%,.0f rows/s)%n", read, written, skipped,
                 moved / seconds);
+        if (status == BatchStatus.STOPPED) {
+            out.println("  stopped: run the same command to resume (or: tradebatch restart " + executionId + ")");
+        }
         if (!failure.isEmpty()) {
             out.println("  failure: " + failure.replace("\n", "\n           "));
-            if (status == BatchStatus.FAILED || status == BatchStatus.STOPPED) {
+            if (status == BatchStatus.FAILED) {
                 out.println("  restart with: tradebatch restart " + executionId);
             }
         }

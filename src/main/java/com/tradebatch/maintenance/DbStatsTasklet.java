@@ -11,6 +11,7 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import com.tradebatch.common.StopRequests;
 import com.tradebatch.common.JobReport;
 import com.tradebatch.store.Store;
 
@@ -28,12 +29,13 @@ public class DbStatsTasklet implements Tasklet {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         StringBuilder report = new StringBuilder();
         report.append(String.format("%-10s %12s %10s %8s %10s %10s %7s%n",
                 "database", "size", "wal", "page", "pages", "free", "frag%"));
         StringBuilder tables = new StringBuilder();
         for (Store store : stores) {
+            StopRequests.checkBefore(chunkContext, store.key());
             DatabaseStatistics s = inspector.inspect(store);
             log.info("db-stats {}: {}", store.key(), s);
             report.append(String.format(Locale.ROOT, "%-10s %12s %10s %8d %10d %10d %7.2f%n", store.key(),

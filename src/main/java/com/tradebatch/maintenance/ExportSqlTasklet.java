@@ -22,6 +22,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import com.tradebatch.common.StopRequests;
 import com.tradebatch.common.JobReport;
 import com.tradebatch.common.TradingTime;
 import com.tradebatch.store.Store;
@@ -73,6 +74,7 @@ public class ExportSqlTasklet implements Tasklet {
         StringBuilder report = new StringBuilder();
         for (Map.Entry<Store, Set<String>> e : plan.entrySet()) {
             Store store = e.getKey();
+            StopRequests.checkBefore(chunkContext, store.key());
             long start = System.nanoTime();
             Path file = files.createFile(store.key(), gzip ? ".sql.gz" : ".sql");
             long rows = dump(store, e.getValue(), file);

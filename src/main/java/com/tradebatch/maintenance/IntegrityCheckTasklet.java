@@ -14,6 +14,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import com.tradebatch.common.StopRequests;
 import com.tradebatch.common.JobReport;
 import com.tradebatch.store.Store;
 import com.tradebatch.store.Stores;
@@ -39,11 +40,12 @@ public class IntegrityCheckTasklet implements Tasklet {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         StringBuilder report = new StringBuilder();
         List<String> failures = new ArrayList<>();
         String check = quick ? "quick_check" : "integrity_check";
         for (Store store : databases) {
+            StopRequests.checkBefore(chunkContext, store.key());
             List<String> problems = check(store);
             contribution.incrementReadCount();
             String where = store.key() + " (" + stores.location(store).file() + ")";

@@ -18,6 +18,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import com.tradebatch.common.StopRequests;
 import com.tradebatch.common.JobReport;
 import com.tradebatch.store.Store;
 import com.tradebatch.store.Stores;
@@ -54,11 +55,12 @@ public class OptimizeTasklet implements Tasklet {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws SQLException {
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         StringBuilder report = new StringBuilder(String.format("%-10s %12s %12s %10s %10s %8s  %s%n",
                 "database", "size before", "size after", "free before", "free after", "seconds", "done"));
         List<String> refused = new ArrayList<>();
         for (Store store : databases) {
+            StopRequests.checkBefore(chunkContext, store.key());
             long start = System.nanoTime();
             DatabaseStatistics before = inspector.inspect(store);
             long needed = before.fileBytes() + before.walBytes();

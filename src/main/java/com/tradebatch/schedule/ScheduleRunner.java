@@ -8,14 +8,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 import com.tradebatch.launch.ExecutionOwner;
 import com.tradebatch.launch.JobRunner;
 import com.tradebatch.launch.JobSummary;
-import com.tradebatch.launch.LiveExecutions;
+import com.tradebatch.launch.JobStopper;
 
 /**
  * Runs a schedule's job when its trigger fires, as an ordinary launch through {@link JobRunner} (it shows in
@@ -31,18 +30,16 @@ public class ScheduleRunner {
 
     private final JobRunner jobRunner;
     private final JobRepository jobRepository;
-    private final JobOperator jobOperator;
-    private final LiveExecutions live;
+    private final JobStopper stopper;
     private final Set<String> runningJobs = ConcurrentHashMap.newKeySet();
     private final AtomicLong launched = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private volatile boolean stopping;
 
-    public ScheduleRunner(JobRunner jobRunner, JobRepository jobRepository, JobOperator jobOperator, LiveExecutions live) {
+    public ScheduleRunner(JobRunner jobRunner, JobRepository jobRepository, JobStopper stopper) {
         this.jobRunner = jobRunner;
         this.jobRepository = jobRepository;
-        this.jobOperator = jobOperator;
-        this.live = live;
+        this.stopper = stopper;
     }
 
     /** Called on a Quartz thread when the schedule's trigger fires (or at start, to catch up). */
@@ -90,14 +87,7 @@ public class ScheduleRunner {
      */
     public boolean stopAll(Duration timeout) throws InterruptedException {
         stopping = true;
-        for (JobExecution execution : live.running()) {
-            try {
-                log.info("stopping {} execution {}", execution.getJobInstance().getJobName(), execution.getId());
-                jobOperator.stop(execution);
-            } catch (Exception e) {
-                log.warn("could not stop execution {}: {}", execution.getId(), e.getMessage());
-            }
-        }
+        stopper.stopAll();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!runningJobs.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(POLL.toMillis());
