@@ -16,6 +16,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import com.tradebatch.common.EpochOrIsoTime;
+import com.tradebatch.common.EpochUnit;
+
 /**
  * Looks at the start of each file before anything is written: header or not, column layout, series (from the
  * parameters or the Binance-style name), and whether the spacing of the first timestamps matches the interval.
@@ -135,12 +138,13 @@ public class CandleFileInspector {
      * not change the most frequent step, a file of another interval does.
      */
     private void checkSpacing(List<CSVRecord> rows, CandleColumns columns, Interval interval) {
+        EpochOrIsoTime times = options.times();
         java.util.Map<Long, Integer> steps = new java.util.HashMap<>();
         long previous = Long.MIN_VALUE;
         for (CSVRecord r : rows) {
             long t;
             try {
-                t = options.timeUnit().toMicros(r.get(columns.openTime()));
+                t = times.toEpochMicros(r.get(columns.openTime()));
             } catch (RuntimeException e) {
                 continue; // a bad row is the validator's business
             }
@@ -155,7 +159,7 @@ public class CandleFileInspector {
         if (usual != interval.micros()) {
             throw new IllegalArgumentException("timestamps are " + describe(usual) + " apart, which does not fit interval "
                     + interval + (options.interval() != null ? " (from interval=)" : " (from the file name)")
-                    + (options.timeUnit() != TimeUnitMode.AUTO ? " with time-unit=" + options.timeUnit().name().toLowerCase(Locale.ROOT) : ""));
+                    + (options.timeUnit() != EpochUnit.AUTO ? " with time-unit=" + options.timeUnit().parameterValue() : ""));
         }
     }
 

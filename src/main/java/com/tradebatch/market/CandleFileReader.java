@@ -19,6 +19,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
+import com.tradebatch.common.EpochOrIsoTime;
 import com.tradebatch.common.RejectedLineException;
 
 /**
@@ -52,9 +53,9 @@ public class CandleFileReader implements ItemStreamReader<Candle> {
     private record Parsed(Candle candle, RuntimeException error, int fileIndex, long records, boolean end) {
     }
 
-    public CandleFileReader(List<CandleFilePlan> plans, TimeUnitMode timeUnit) {
+    public CandleFileReader(List<CandleFilePlan> plans, EpochOrIsoTime times) {
         this.plans = plans;
-        this.parser = new CandleLineParser(timeUnit);
+        this.parser = new CandleLineParser(times);
         this.totalBytes = plans.stream().mapToLong(CandleFilePlan::size).sum();
     }
 

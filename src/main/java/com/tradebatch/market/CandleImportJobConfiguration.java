@@ -48,7 +48,7 @@ public class CandleImportJobConfiguration {
                 ParameterSpec.optional("columns", ParameterType.STRING, null,
                         "column names of a headerless file, e.g. open_time,open,high,low,close,volume"),
                 ParameterSpec.optional("time-unit", ParameterType.STRING, "auto", "unit of epoch timestamps (auto: by magnitude)")
-                        .withChoices("auto", "s", "ms", "us"),
+                        .withChoices("auto", "s", "ms", "us", "ns"),
                 ParameterSpec.optional("skip-limit", ParameterType.INTEGER, "100", "bad rows tolerated before the job fails")));
     }
 
@@ -114,7 +114,7 @@ public class CandleImportJobConfiguration {
     @Bean
     @StepScope
     CandleFileReader candleFileReader(CandleImportRequest candleImportRequest) {
-        return new CandleFileReader(candleImportRequest.files(), candleImportRequest.options().timeUnit());
+        return new CandleFileReader(candleImportRequest.files(), candleImportRequest.options().times());
     }
 
     @Bean

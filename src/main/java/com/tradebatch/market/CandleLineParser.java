@@ -2,15 +2,16 @@ package com.tradebatch.market;
 
 import org.apache.commons.csv.CSVRecord;
 
+import com.tradebatch.common.EpochOrIsoTime;
 import com.tradebatch.common.RejectedLineException;
 
 /** Turns one CSV record into a {@link Candle}; what cannot be read becomes a {@link RejectedLineException}. */
 class CandleLineParser {
 
-    private final TimeUnitMode timeUnit;
+    private final EpochOrIsoTime times;
 
-    CandleLineParser(TimeUnitMode timeUnit) {
-        this.timeUnit = timeUnit;
+    CandleLineParser(EpochOrIsoTime times) {
+        this.times = times;
     }
 
     Candle parse(CandleFilePlan plan, CSVRecord r) {
@@ -23,11 +24,11 @@ class CandleLineParser {
         }
         String field = "open_time";
         try {
-            long open = timeUnit.toMicros(r.get(c.openTime()));
+            long open = times.toEpochMicros(r.get(c.openTime()));
             Interval interval = plan.series().interval();
             field = "close_time";
             // close_time: the file's own where it has one, else open + interval - 1 ms (Binance's convention)
-            long close = c.closeTime() >= 0 && !r.get(c.closeTime()).isEmpty() ? timeUnit.toMicros(r.get(c.closeTime()))
+            long close = c.closeTime() >= 0 && !r.get(c.closeTime()).isEmpty() ? times.toEpochMicros(r.get(c.closeTime()))
                     : open + interval.micros() - 1_000;
             field = "open";
             double o = number(r.get(c.open()));

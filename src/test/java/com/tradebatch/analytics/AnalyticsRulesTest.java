@@ -1,7 +1,6 @@
 package com.tradebatch.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The small rules behind the analytics jobs, without Spring: percentiles, times, periods, kinds, buckets. */
+/** The small rules behind the analytics jobs, without Spring: percentiles, periods, kinds, buckets. */
 class AnalyticsRulesTest {
 
     @Test
@@ -31,20 +30,6 @@ class AnalyticsRulesTest {
         }
         assertThat(s.percentile(50)).isEqualTo(2);
         assertThat(s.mean()).isEqualTo(2);
-    }
-
-    @Test
-    void timesNeedAnOffsetOrAreEpochNumbers() {
-        Instant t = Instant.parse("2025-01-02T03:04:05Z");
-        assertThat(TimeValues.parse("2025-01-02T03:04:05Z")).isEqualTo(t);
-        assertThat(TimeValues.parse("2025-01-02T05:04:05+02:00")).isEqualTo(t);
-        assertThat(TimeValues.parse("2025-01-02 03:04:05.000000+00:00")).isEqualTo(t);
-        assertThat(TimeValues.parse("1735787045")).isEqualTo(t);
-        assertThat(TimeValues.parse("1735787045000")).isEqualTo(t);
-        assertThat(TimeValues.parse("1735787045000000")).isEqualTo(t);
-        assertThat(TimeValues.parse("1735787045.5")).isEqualTo(t.plusMillis(500));
-        assertThatThrownBy(() -> TimeValues.parse("2025-01-02 03:04:05")).hasMessageContaining("with an offset");
-        assertThatThrownBy(() -> TimeValues.parse("yesterday")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -91,6 +91,34 @@ class MlResultsImportTest {
         assertThat(Sqlite.count(db, "SELECT count(*) FROM ml_model_results")).isEqualTo(8);
     }
 
+    @Test
+    void nanosecondTimesLoadAndTimesOutsideTheWindowAreRejectedLines() throws Exception {
+        TestEnvironment env = new TestEnvironment(dir);
+        String row = "lstm,v1,BTCUSDT,1h,%s,price,100";
+        Files.writeString(dir.resolve("ml.csv"), String.join("\n",
+                "model_name,model_version,symbol,interval,prediction_timestamp,prediction_type,predicted_value",
+                row.formatted("1735787045000000000"),      // line 2: nanoseconds
+                row.formatted("+12025-01-01T00:00:00Z"),   // line 3
+                row.formatted("1e20"),                     // line 4
+                row.formatted("99999999999999999999"),     // line 5
+                row.formatted("1969-12-31T23:59:59Z"),     // line 6
+                row.formatted("2025-01-02T04:00:00Z")));   // line 7
+
+        Result r = env.run("run", "ml-results-import", "file=ml.csv");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("ml_model_results: 2 inserted", "4 rejected rows written to");
+        Path db = dir.resolve("data/analytics.db");
+        assertThat(Sqlite.strings(db, "SELECT prediction_timestamp FROM ml_model_results ORDER BY prediction_timestamp"))
+                .containsExactly("2025-01-02 03:04:05.000000", "2025-01-02 04:00:00.000000");
+        List<String> rejects = Files.readAllLines(reject());
+        assertThat(rejects.subList(1, rejects.size())).satisfiesExactly(
+                l -> assertThat(l).contains("ml.csv,3,prediction_timestamp: '+12025-01-01T00:00:00Z' is outside the accepted"),
+                l -> assertThat(l).contains("ml.csv,4,prediction_timestamp: '1e20' (epoch nanoseconds) is outside"),
+                l -> assertThat(l).contains("ml.csv,5,prediction_timestamp: '99999999999999999999'", "outside"),
+                l -> assertThat(l).contains("ml.csv,6,prediction_timestamp: '1969-12-31T23:59:59Z' is outside"));
+    }
+
     private Path reject() throws Exception {
         try (var files = Files.list(dir.resolve("data/rejects"))) {
             List<Path> all = files.sorted().toList();

@@ -126,6 +126,33 @@ class PatternImportTest {
         assertThat(badScale.err()).contains("parameter confidence-scale");
     }
 
+    @Test
+    void nanosecondTimesLoadAndTimesOutsideTheWindowAreRejectedLines() throws Exception {
+        TestEnvironment env = new TestEnvironment(dir);
+        String row = "BTCUSDT,1h,reversal,double_top,%s,2025-01-02T00:00:00Z,0.5";
+        Files.writeString(dir.resolve("p.csv"), String.join("\n",
+                "symbol,interval,pattern_type,pattern_name,detected_at,pattern_start,confidence_score",
+                row.formatted("1735787045000000000"),      // line 2: nanoseconds
+                row.formatted("+12025-01-01T00:00:00Z"),   // line 3
+                row.formatted("1e20"),                     // line 4
+                row.formatted("99999999999999999999"),     // line 5
+                row.formatted("1969-12-31T23:59:59Z"),     // line 6
+                row.formatted("2025-01-02T04:00:00Z")));   // line 7
+
+        Result r = env.run("run", "pattern-import", "file=p.csv");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("written 2", "skipped 4");
+        assertThat(Sqlite.strings(dbFile(), "SELECT detected_at FROM pattern_cache ORDER BY detected_at"))
+                .containsExactly("2025-01-02 03:04:05.000000", "2025-01-02 04:00:00.000000");
+        List<String> rejects = Files.readAllLines(rejectFile());
+        assertThat(rejects.subList(1, rejects.size())).satisfiesExactly(
+                l -> assertThat(l).contains("p.csv,3,detected_at: '+12025-01-01T00:00:00Z' is outside the accepted time window"),
+                l -> assertThat(l).contains("p.csv,4,detected_at: '1e20' (epoch nanoseconds) is outside"),
+                l -> assertThat(l).contains("p.csv,5,detected_at: '99999999999999999999'", "outside"),
+                l -> assertThat(l).contains("p.csv,6,detected_at: '1969-12-31T23:59:59Z' is outside"));
+    }
+
     private Path dbFile() {
         return dir.resolve("data/analytics.db");
     }
