@@ -92,6 +92,45 @@ class MlResultsImportTest {
     }
 
     @Test
+    void aPredictionThatCannotBeJudgedIsCountedAndMarkedAndDoesNotStopLaterRuns() throws Exception {
+        TestEnvironment env = new TestEnvironment(dir);
+        assertThat(env.run("run", "db-stats", "databases=market").exitCode()).isZero(); // creates the stores
+        Path market = dir.resolve("data/market_data.db");
+        Path db = dir.resolve("data/analytics.db");
+        for (int h = 0; h < 3; h++) { // the series starts at 00:00: no candle before the first one
+            Sqlite.exec(market, String.format(java.util.Locale.ROOT, "INSERT INTO candlesticks (symbol, interval,"
+                    + " open_time, close_time, open_price, high_price, low_price, close_price, volume) VALUES ('BTCUSDT',"
+                    + " '1h', '2025-01-01 %02d:00:00.000000', '2025-01-01 %02d:59:59.999000', 1, 1, 1, %d, 1)", h, h, 100 + h));
+        }
+        // a row an older load stored with a year the models cannot read
+        Sqlite.exec(db, "INSERT INTO ml_model_results (model_name, model_version, symbol, interval, prediction_timestamp,"
+                + " prediction_type, predicted_value) VALUES ('old', 'v0', 'BTCUSDT', '1h', '+56974-01-01 00:00:00.000000',"
+                + " 'price', 1)");
+        String header = "model_name,model_version,symbol,interval,prediction_timestamp,prediction_type,predicted_value";
+        Files.writeString(dir.resolve("start.csv"), String.join("\n", header,
+                "lstm,v1,BTCUSDT,1h,2025-01-01T00:00:00Z,direction,1", // no 23:00 candle to compare with
+                "lstm,v1,BTCUSDT,1h,2025-01-01T01:00:00Z,direction,1")); // 01:00 (101) vs 00:00 (100): up, right
+
+        Result first = env.run("run", "ml-results-import", "file=start.csv");
+
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.out()).contains("COMPLETED", "validation: 1 predictions validated (1 correct)",
+                "2 not judgeable (marked validated without a verdict): 1 no candle before the first one to compare the"
+                        + " direction with (a gap or the start of the series); 1 prediction_timestamp is not a DateTime");
+        assertThat(Sqlite.strings(db, "SELECT model_name || '|' || prediction_timestamp || '|' || (validation_timestamp"
+                + " IS NOT NULL) || '|' || ifnull(is_correct, '-') || '|' || ifnull(actual_value, '-') FROM ml_model_results"
+                + " ORDER BY id")).containsExactly("old|+56974-01-01 00:00:00.000000|1|-|-",
+                "lstm|2025-01-01 00:00:00.000000|1|-|-", "lstm|2025-01-01 01:00:00.000000|1|1|1.0");
+
+        // the next import, of another file, is not held up by the rows above: they are not picked up again
+        Files.writeString(dir.resolve("next.csv"), String.join("\n", header,
+                "lstm,v1,BTCUSDT,1h,2025-01-01T02:00:00Z,price,102"));
+        Result next = env.run("run", "ml-results-import", "file=next.csv");
+        assertThat(next.exitCode()).as(next.toString()).isZero();
+        assertThat(next.out()).contains("validation: 1 predictions validated (1 correct)", "0 not judgeable");
+    }
+
+    @Test
     void nanosecondTimesLoadAndTimesOutsideTheWindowAreRejectedLines() throws Exception {
         TestEnvironment env = new TestEnvironment(dir);
         String row = "lstm,v1,BTCUSDT,1h,%s,price,100";
