@@ -1,9 +1,7 @@
 package com.tradebatch.market;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,17 +10,15 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
 import com.tradebatch.common.EpochOrIsoTime;
 import com.tradebatch.common.EpochUnit;
+import com.tradebatch.common.Utf8Lines;
 
 /**
  * Looks at the start of each file before anything is written: header or not, column layout, series (from the
  * parameters or the Binance-style name), and whether the spacing of the first timestamps matches the interval.
- * Anything that does not fit fails the job here, naming the file, rather than rejecting every row.
+ * Anything that does not fit fails the job here, naming the file, rather than rejecting every row. Lines that
+ * are not UTF-8 or not CSV are left out of the sample: they are the reader's rejects.
  */
 public class CandleFileInspector {
 
@@ -30,8 +26,6 @@ public class CandleFileInspector {
     private static final Pattern BINANCE_NAME = Pattern.compile("^([A-Za-z0-9]+)[-_](\\d+[smhdwM])(?:[-_.].*)?$");
     /** Rows looked at to check the spacing of timestamps against the interval. */
     static final int SAMPLE_ROWS = 200;
-
-    static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setTrim(true).get();
 
     private final CandleImportOptions options;
 
@@ -52,15 +46,16 @@ public class CandleFileInspector {
     }
 
     CandleFilePlan inspect(Path file) {
-        List<CSVRecord> sample = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser parser = CSV.parse(in)) {
-            for (CSVRecord r : parser) {
-                if (r.size() == 1 && r.get(0).isEmpty()) {
+        List<List<String>> sample = new ArrayList<>();
+        try (Utf8Lines lines = Utf8Lines.open(file)) {
+            for (Utf8Lines.Line line = lines.next(); line != null && sample.size() <= SAMPLE_ROWS; line = lines.next()) {
+                if (line.isMalformed() || line.text().isBlank()) {
                     continue;
                 }
-                sample.add(r);
-                if (sample.size() > SAMPLE_ROWS) {
-                    break;
+                try {
+                    sample.add(CandleCsv.cells(line.text()));
+                } catch (IllegalArgumentException e) {
+                    // not CSV: rejected by the reader with its line number
                 }
             }
         } catch (IOException | UncheckedIOException e) {
@@ -69,7 +64,7 @@ public class CandleFileInspector {
         if (sample.isEmpty()) {
             throw new IllegalArgumentException("the file is empty");
         }
-        List<String> first = sample.get(0).toList();
+        List<String> first = sample.get(0);
         boolean header = !first.get(0).isEmpty() && Character.isLetter(first.get(0).charAt(0));
         CandleColumns columns = columns(first, header);
         SymbolInterval series = series(file);
@@ -137,11 +132,11 @@ public class CandleFileInspector {
      * The usual step between consecutive sampled timestamps must be the interval: gaps and a stray bad row do
      * not change the most frequent step, a file of another interval does.
      */
-    private void checkSpacing(List<CSVRecord> rows, CandleColumns columns, Interval interval) {
+    private void checkSpacing(List<List<String>> rows, CandleColumns columns, Interval interval) {
         EpochOrIsoTime times = options.times();
         java.util.Map<Long, Integer> steps = new java.util.HashMap<>();
         long previous = Long.MIN_VALUE;
-        for (CSVRecord r : rows) {
+        for (List<String> r : rows) {
             long t;
             try {
                 t = times.toEpochMicros(r.get(columns.openTime()));

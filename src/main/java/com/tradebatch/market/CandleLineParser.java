@@ -1,11 +1,11 @@
 package com.tradebatch.market;
 
-import org.apache.commons.csv.CSVRecord;
+import java.util.List;
 
 import com.tradebatch.common.EpochOrIsoTime;
 import com.tradebatch.common.RejectedLineException;
 
-/** Turns one CSV record into a {@link Candle}; what cannot be read becomes a {@link RejectedLineException}. */
+/** Turns the values of one CSV line into a {@link Candle}; what cannot be read becomes a {@link RejectedLineException}. */
 class CandleLineParser {
 
     private final EpochOrIsoTime times;
@@ -14,10 +14,14 @@ class CandleLineParser {
         this.times = times;
     }
 
-    Candle parse(CandleFilePlan plan, CSVRecord r) {
+    Candle parse(CandleFilePlan plan, long line, String raw) {
         String file = plan.file().getFileName().toString();
-        long line = r.getRecordNumber();
-        String raw = String.join(",", r.values());
+        List<String> r;
+        try {
+            r = CandleCsv.cells(raw);
+        } catch (IllegalArgumentException e) {
+            throw new RejectedLineException(file, line, e.getMessage(), raw);
+        }
         CandleColumns c = plan.columns();
         if (r.size() <= maxIndex(c)) {
             throw new RejectedLineException(file, line, "expected " + (maxIndex(c) + 1) + " columns, found " + r.size(), raw);
@@ -28,7 +32,7 @@ class CandleLineParser {
             Interval interval = plan.series().interval();
             field = "close_time";
             // close_time: the file's own where it has one, else open + interval - 1 ms (Binance's convention)
-            long close = c.closeTime() >= 0 && !r.get(c.closeTime()).isEmpty() ? times.toEpochMicros(r.get(c.closeTime()))
+            long close = !cell(r, c.closeTime()).isEmpty() ? times.toEpochMicros(cell(r, c.closeTime()))
                     : open + interval.micros() - 1_000;
             field = "open";
             double o = number(r.get(c.open()));
@@ -43,7 +47,7 @@ class CandleLineParser {
             field = "quote_volume";
             Double qv = optional(r, c.quoteVolume());
             field = "number_of_trades";
-            Long trades = c.trades() >= 0 && !r.get(c.trades()).isEmpty() ? Long.valueOf(r.get(c.trades())) : null;
+            Long trades = !cell(r, c.trades()).isEmpty() ? Long.valueOf(cell(r, c.trades())) : null;
             field = "taker_buy_volume";
             Double tb = optional(r, c.takerBuyBase());
             field = "taker_buy_quote_volume";
@@ -67,11 +71,14 @@ class CandleLineParser {
         return Double.parseDouble(s);
     }
 
-    private static Double optional(CSVRecord r, int index) {
-        if (index < 0 || index >= r.size() || r.get(index).isEmpty()) {
-            return null;
-        }
-        return Double.valueOf(r.get(index));
+    private static Double optional(List<String> r, int index) {
+        String v = cell(r, index);
+        return v.isEmpty() ? null : Double.valueOf(v);
+    }
+
+    /** An optional column's value: empty when the layout has no such column or the line is short. */
+    private static String cell(List<String> r, int index) {
+        return index < 0 || index >= r.size() ? "" : r.get(index);
     }
 
     private static String message(RuntimeException e) {

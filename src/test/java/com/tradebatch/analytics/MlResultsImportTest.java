@@ -158,6 +158,27 @@ class MlResultsImportTest {
                 l -> assertThat(l).contains("ml.csv,6,prediction_timestamp: '1969-12-31T23:59:59Z' is outside"));
     }
 
+    @Test
+    void aByteOrderMarkIsDroppedAndAByteThatIsNotUtf8RejectsOnlyItsLine() throws Exception {
+        TestEnvironment env = new TestEnvironment(dir);
+        String row = "{\"model_name\":\"%s\",\"model_version\":\"v1\",\"symbol\":\"BTCUSDT\",\"interval\":\"1h\","
+                + "\"prediction_timestamp\":\"2025-01-02T01:00:00Z\",\"prediction_type\":\"volatility\",\"predicted_value\":1}";
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // byte order mark
+        bytes.write((row.formatted("a") + "\n" + row.formatted("b")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bytes.write(new byte[] {(byte) 0x80}); // line 2: a continuation byte on its own
+        bytes.write(("\n" + row.formatted("c") + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.write(dir.resolve("ml.jsonl"), bytes.toByteArray());
+
+        Result r = env.run("run", "ml-results-import", "file=ml.jsonl");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(Sqlite.strings(dir.resolve("data/analytics.db"), "SELECT model_name FROM ml_model_results ORDER BY id"))
+                .containsExactly("a", "c");
+        assertThat(Files.readAllLines(reject())).anySatisfy(l -> assertThat(l).contains("ml.jsonl,2,byte 0x80 at byte")
+                .contains("is not UTF-8"));
+    }
+
     private Path reject() throws Exception {
         try (var files = Files.list(dir.resolve("data/rejects"))) {
             List<Path> all = files.sorted().toList();

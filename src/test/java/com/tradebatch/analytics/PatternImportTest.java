@@ -153,6 +153,28 @@ class PatternImportTest {
                 l -> assertThat(l).contains("p.csv,6,detected_at: '1969-12-31T23:59:59Z' is outside"));
     }
 
+    @Test
+    void aByteOrderMarkIsDroppedAndAByteThatIsNotUtf8RejectsOnlyItsLine() throws Exception {
+        TestEnvironment env = new TestEnvironment(dir);
+        String row = "{\"symbol\":\"BTCUSDT\",\"interval\":\"1h\",\"pattern_type\":\"reversal\",\"pattern_name\":\"%s\","
+                + "\"detected_at\":\"2025-01-02T0%d:00:00Z\",\"pattern_start\":\"2025-01-02T00:00:00Z\",\"confidence_score\":0.5}";
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // byte order mark
+        bytes.write((row.formatted("top", 1) + "\n" + row.formatted("bot", 2)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bytes.write(new byte[] {(byte) 0xC3, (byte) 0x28}); // line 2: a lead byte without its continuation
+        bytes.write(("\n" + row.formatted("flag", 3) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.write(dir.resolve("p.jsonl"), bytes.toByteArray());
+
+        Result r = env.run("run", "pattern-import", "file=p.jsonl");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(Sqlite.strings(dbFile(), "SELECT pattern_name FROM pattern_cache ORDER BY detected_at"))
+                .containsExactly("top", "flag");
+        List<String> rejects = Files.readAllLines(rejectFile());
+        assertThat(rejects.subList(1, rejects.size())).singleElement().asString()
+                .contains("p.jsonl,2,byte 0xC3 at byte 183 of the line is not UTF-8");
+    }
+
     private Path dbFile() {
         return dir.resolve("data/analytics.db");
     }
