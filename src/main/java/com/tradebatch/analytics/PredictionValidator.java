@@ -15,6 +15,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.dao.DataAccessException;
 
+import com.tradebatch.common.Interval;
 import com.tradebatch.common.JobReport;
 
 import tools.jackson.core.JacksonException;
@@ -72,16 +73,17 @@ public class PredictionValidator implements ItemProcessor<PendingPrediction, Pre
         if (p.predictionTimestamp() == null) {
             return notJudgeable(p, NotJudgeable.UNREADABLE_TIMESTAMP, "'" + p.storedTimestamp() + "'");
         }
-        if (!Intervals.isKnown(p.interval())) {
+        if (!Interval.isInResults(p.interval())) {
             return notJudgeable(p, NotJudgeable.UNKNOWN_INTERVAL, "'" + p.interval() + "'");
         }
         if (p.predictedValue() == null) {
             return notJudgeable(p, NotJudgeable.NO_PREDICTED_VALUE, "");
         }
-        Duration length = Intervals.length(p.interval());
+        Interval interval = Interval.parse(p.interval());
+        Duration length = interval.length();
         JsonNode data = data(p.predictionData());
         long horizon = Math.max(1, data.path("horizon").asLong(1));
-        Instant firstOpen = Intervals.ceil(p.predictionTimestamp(), length);
+        Instant firstOpen = interval.ceil(p.predictionTimestamp());
         Instant targetOpen = firstOpen.plus(length.multipliedBy(horizon - 1));
         if (targetOpen.plus(length).isAfter(now)) {
             return waiting(Wait.HORIZON_NOT_PASSED);

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.tradebatch.common.Interval;
 import com.tradebatch.common.EpochOrIsoTime;
 import com.tradebatch.common.EpochUnit;
 import com.tradebatch.common.Utf8Lines;
@@ -106,7 +107,7 @@ public class CandleFileInspector {
         if (symbol == null) {
             throw new IllegalArgumentException("cannot tell the symbol from the file name: give symbol=");
         }
-        if (options.symbol() != null && nameSymbol != null && nameInterval != null && Interval.isCode(nameInterval)
+        if (options.symbol() != null && nameSymbol != null && nameInterval != null && Interval.isStored(nameInterval)
                 && !nameSymbol.equals(options.symbol())) {
             throw new IllegalArgumentException("symbol=" + options.symbol() + " but the file name says " + nameSymbol);
         }
@@ -117,11 +118,11 @@ public class CandleFileInspector {
                 throw new IllegalArgumentException("interval=" + interval + " but the file name says " + nameInterval);
             }
         } else if (nameInterval != null) {
-            if (!Interval.isCode(nameInterval)) {
+            if (!Interval.isStored(nameInterval)) {
                 throw new IllegalArgumentException("interval " + nameInterval + " (from the file name) is not one the "
-                        + "trading system stores (" + String.join(" ", Interval.codes()) + ")");
+                        + "trading system stores (" + String.join(" ", Interval.storedCodes()) + ")");
             }
-            interval = Interval.of(nameInterval);
+            interval = Interval.stored(nameInterval);
         } else {
             throw new IllegalArgumentException("cannot tell the interval from the file name: give interval=");
         }

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.tradebatch.common.Interval;
 import com.tradebatch.common.JobSpec;
 import com.tradebatch.common.ParameterSpec;
 import com.tradebatch.common.ParameterType;
@@ -43,7 +44,7 @@ public class CandleImportJobConfiguration {
                 ParameterSpec.required("file", ParameterType.PATH, "a file, a folder, or a glob such as data/BTCUSDT-1h-*.csv"),
                 ParameterSpec.optional("symbol", ParameterType.STRING, null, "symbol for every file (default: from the file name)"),
                 ParameterSpec.optional("interval", ParameterType.STRING, null, "interval for every file (default: from the file name)")
-                        .withChoices(Interval.codes()),
+                        .withChoices(Interval.storedCodes()),
                 ParameterSpec.optional("format", ParameterType.STRING, "auto", "file layout").withChoices("auto", "binance", "generic"),
                 ParameterSpec.optional("columns", ParameterType.STRING, null,
                         "column names of a headerless file, e.g. open_time,open,high,low,close,volume"),

@@ -3,6 +3,7 @@ package com.tradebatch.market;
 import java.util.Arrays;
 import java.util.List;
 
+import com.tradebatch.common.Interval;
 import com.tradebatch.common.EpochOrIsoTime;
 import com.tradebatch.common.EpochUnit;
 
@@ -18,7 +19,7 @@ public record CandleImportOptions(String symbol, Interval interval, String forma
 
     public static CandleImportOptions of(String symbol, String interval, String format, String columns, String timeUnit) {
         return new CandleImportOptions(blank(symbol) ? null : symbol.trim().toUpperCase(java.util.Locale.ROOT),
-                blank(interval) ? null : Interval.of(interval.trim()),
+                blank(interval) ? null : Interval.stored(interval.trim()),
                 blank(format) ? "auto" : format.trim(),
                 blank(columns) ? null : Arrays.stream(columns.split(",")).map(String::trim).toList(),
                 blank(timeUnit) ? EpochUnit.AUTO : EpochUnit.of(timeUnit));

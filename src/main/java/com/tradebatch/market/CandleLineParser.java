@@ -2,6 +2,7 @@ package com.tradebatch.market;
 
 import java.util.List;
 
+import com.tradebatch.common.Interval;
 import com.tradebatch.common.EpochOrIsoTime;
 import com.tradebatch.common.RejectedLineException;
 

@@ -54,8 +54,8 @@ class AnalyticsRulesTest {
         assertThat(PatternMetricsCalculator.bucket(0.5)).isEqualTo(1);
         assertThat(PatternMetricsCalculator.bucket(0.7)).isEqualTo(3);
         assertThat(PatternMetricsCalculator.bucket(1.0)).isEqualTo(5);
-        var hour = Intervals.length("1h");
-        assertThat(Intervals.ceil(Instant.parse("2025-01-01T10:00:00Z"), hour)).isEqualTo(Instant.parse("2025-01-01T10:00:00Z"));
-        assertThat(Intervals.ceil(Instant.parse("2025-01-01T10:00:00.000001Z"), hour)).isEqualTo(Instant.parse("2025-01-01T11:00:00Z"));
+        var hour = com.tradebatch.common.Interval.parse("1h");
+        assertThat(hour.ceil(Instant.parse("2025-01-01T10:00:00Z"))).isEqualTo(Instant.parse("2025-01-01T10:00:00Z"));
+        assertThat(hour.ceil(Instant.parse("2025-01-01T10:00:00.000001Z"))).isEqualTo(Instant.parse("2025-01-01T11:00:00Z"));
     }
 }
