@@ -123,7 +123,6 @@ public class CandleFileReader implements ItemStreamReader<Candle> {
             for (int f = startFile; f < plans.size() && !stopping; f++) {
                 CandleFilePlan plan = plans.get(f);
                 try (Utf8Lines lines = Utf8Lines.open(plan.file())) {
-                    String file = plan.file().getFileName().toString();
                     long toSkip = f == startFile ? skip : 0;
                     boolean headerPending = plan.header();
                     for (Utf8Lines.Line line = lines.next(); line != null && !stopping; line = lines.next()) {
@@ -138,10 +137,7 @@ public class CandleFileReader implements ItemStreamReader<Candle> {
                         }
                         Parsed parsed;
                         try {
-                            if (line.isMalformed()) {
-                                throw new RejectedLineException(file, line.number(), line.malformed(), line.text());
-                            }
-                            parsed = new Parsed(parser.parse(plan, line.number(), line.text()), null, f, line.number(), false);
+                            parsed = new Parsed(parser.parse(plan, line), null, f, line.number(), false);
                         } catch (RejectedLineException e) {
                             parsed = new Parsed(null, e, f, line.number(), false);
                         }

@@ -5,6 +5,7 @@ import java.util.List;
 import com.tradebatch.common.Interval;
 import com.tradebatch.common.EpochOrIsoTime;
 import com.tradebatch.common.RejectedLineException;
+import com.tradebatch.common.Utf8Lines;
 
 /** Turns the values of one CSV line into a {@link Candle}; what cannot be read becomes a {@link RejectedLineException}. */
 class CandleLineParser {
@@ -15,8 +16,13 @@ class CandleLineParser {
         this.times = times;
     }
 
-    Candle parse(CandleFilePlan plan, long line, String raw) {
+    Candle parse(CandleFilePlan plan, Utf8Lines.Line text) {
         String file = plan.file().getFileName().toString();
+        long line = text.number();
+        String raw = text.text();
+        if (text.isMalformed()) {
+            throw new RejectedLineException(file, line, text.malformed(), raw);
+        }
         List<String> r;
         try {
             r = CandleCsv.cells(raw);
