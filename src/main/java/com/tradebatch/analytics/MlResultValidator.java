@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
+import com.tradebatch.common.Interval;
+
 /**
  * Checks a prediction record and maps it to an {@link MlResult}: required columns present, interval known,
  * prediction_timestamp parses, predicted_value a number, confidence within the scale, prediction_data valid JSON.
@@ -24,8 +26,8 @@ public class MlResultValidator implements ItemProcessor<InputRecord, MlResult> {
         RecordFields f = new RecordFields(record);
         f.requireAll(REQUIRED);
         String interval = f.requiredText("interval");
-        if (!Intervals.isKnown(interval)) {
-            throw f.reject("interval '" + interval + "' is not one of " + Intervals.known());
+        if (!Interval.isInResults(interval)) {
+            throw f.reject("interval '" + interval + "' is not one of " + Interval.resultCodes());
         }
         Double confidence = f.number("confidence");
         return new MlResult(f.requiredText("model_name"), f.requiredText("model_version"), f.requiredText("symbol"),

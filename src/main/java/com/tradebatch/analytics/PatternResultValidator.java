@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
+import com.tradebatch.common.Interval;
+
 /**
  * Checks a pattern record and maps it to a {@link PatternResult}: required columns present, interval known,
  * confidence within the scale, times parse, pattern_end not before pattern_start, pattern_data valid JSON.
@@ -25,8 +27,8 @@ public class PatternResultValidator implements ItemProcessor<InputRecord, Patter
         RecordFields f = new RecordFields(record);
         f.requireAll(REQUIRED);
         String interval = f.requiredText("interval");
-        if (!Intervals.isKnown(interval)) {
-            throw f.reject("interval '" + interval + "' is not one of " + Intervals.known());
+        if (!Interval.isInResults(interval)) {
+            throw f.reject("interval '" + interval + "' is not one of " + Interval.resultCodes());
         }
         var start = f.requiredTime("pattern_start");
         var end = f.time("pattern_end");

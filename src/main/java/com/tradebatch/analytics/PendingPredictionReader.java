@@ -8,8 +8,6 @@ import javax.sql.DataSource;
 import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.tradebatch.common.TradingTime;
-
 /**
  * Predictions with no validation_timestamp yet, by id, a page at a time (keyset on the primary key). Stateless
  * for restarts: a rerun reads again only what is still unvalidated.
@@ -41,7 +39,7 @@ public class PendingPredictionReader implements ItemReader<PendingPrediction> {
                 double v = rs.getDouble(6);
                 Double predicted = rs.wasNull() ? null : v;
                 page.add(new PendingPrediction(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        TradingTime.parse(rs.getString(4)), rs.getString(5), predicted, rs.getString(7)));
+                        rs.getString(4), rs.getString(5), predicted, rs.getString(7)));
             }, lastId, pageSize);
             exhausted = page.size() < pageSize;
         }

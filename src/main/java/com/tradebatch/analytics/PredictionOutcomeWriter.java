@@ -11,7 +11,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.tradebatch.common.TradingTime;
 
-/** Writes validations into their ml_model_results rows (only rows still unvalidated: a rerun changes nothing). */
+/**
+ * Writes validations into their ml_model_results rows (only rows still unvalidated: a rerun changes nothing); a
+ * not-judgeable outcome writes NULL verdict columns with its validation_timestamp.
+ */
 public class PredictionOutcomeWriter implements ItemWriter<PredictionOutcome> {
 
     private static final String UPDATE = """

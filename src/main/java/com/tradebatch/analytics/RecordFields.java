@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.tradebatch.common.EpochOrIsoTime;
+import com.tradebatch.common.EpochUnit;
 import com.tradebatch.common.RejectedLineException;
 
 import tools.jackson.core.JacksonException;
@@ -17,6 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class RecordFields {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Result files have no time-unit parameter; a time without an offset could be any zone. */
+    private static final EpochOrIsoTime TIMES = new EpochOrIsoTime(EpochUnit.AUTO, EpochOrIsoTime.Zoneless.REJECTED);
 
     private final InputRecord record;
 
@@ -93,14 +97,14 @@ public final class RecordFields {
         return d;
     }
 
-    /** A time: ISO-8601 with an offset, or epoch seconds / milliseconds / microseconds; null when absent. */
+    /** A time: ISO-8601 with an offset, or an epoch number (unit by magnitude), in the accepted window; null when absent. */
     public Instant time(String column) {
         String s = text(column);
         if (s == null) {
             return null;
         }
         try {
-            return TimeValues.parse(s);
+            return TIMES.parse(s);
         } catch (IllegalArgumentException e) {
             throw reject(column + ": " + e.getMessage());
         }

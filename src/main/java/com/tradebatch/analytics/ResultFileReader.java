@@ -1,11 +1,8 @@
 package com.tradebatch.analytics;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +19,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import com.tradebatch.common.RejectedLineException;
+import com.tradebatch.common.Utf8Lines;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -33,7 +31,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * that cannot be parsed is thrown as a {@link RejectedLineException} after the reader has moved past it, so the
  * skip goes on with the next line. The position (file, line) is saved in the step's execution context: a restart
  * continues after the last committed record. A CSV header that lacks a required column fails the step at once:
- * every line of that file would be rejected.
+ * every line of that file would be rejected. Files are UTF-8 (a byte order mark is dropped); a line with a byte that
+ * is not UTF-8 is a rejected line naming its number.
  */
 public class ResultFileReader implements ItemStreamReader<InputRecord> {
 
@@ -47,7 +46,7 @@ public class ResultFileReader implements ItemStreamReader<InputRecord> {
 
     private int fileIndex;
     private long linesConsumed;
-    private BufferedReader in;
+    private Utf8Lines in;
     private ResultFileFormat currentFormat;
     private List<String> header;
 
@@ -87,31 +86,37 @@ public class ResultFileReader implements ItemStreamReader<InputRecord> {
             if (in == null) {
                 openFile(0);
             }
-            String line = nextLine();
+            Utf8Lines.Line line = nextLine();
             if (line == null) {
                 closeFile();
                 fileIndex++;
                 linesConsumed = 0;
                 continue;
             }
-            long lineNumber = linesConsumed;
-            if (line.isBlank()) {
+            long lineNumber = line.number();
+            if (!line.isMalformed() && line.text().isBlank()) {
                 continue;
             }
-            if (currentFormat == ResultFileFormat.JSONL) {
-                return jsonRecord(lineNumber, line);
-            }
-            if (header == null) {
+            if (currentFormat == ResultFileFormat.CSV && header == null) {
                 header = readHeader(line);
                 continue;
             }
-            StringBuilder text = new StringBuilder(line);
+            if (line.isMalformed()) {
+                throw reject(lineNumber, line.malformed(), line.text());
+            }
+            if (currentFormat == ResultFileFormat.JSONL) {
+                return jsonRecord(lineNumber, line.text());
+            }
+            StringBuilder text = new StringBuilder(line.text());
             while (quotesOpen(text)) { // a quoted value that goes on over the next line
-                String more = nextLine();
+                Utf8Lines.Line more = nextLine();
                 if (more == null) {
                     throw reject(lineNumber, "a quoted value is not closed before the end of the file", text.toString());
                 }
-                text.append('\n').append(more);
+                text.append('\n').append(more.text());
+                if (more.isMalformed()) {
+                    throw reject(lineNumber, "line " + more.number() + ": " + more.malformed(), text.toString());
+                }
             }
             return csvRecord(lineNumber, text.toString());
         }
@@ -165,9 +170,13 @@ public class ResultFileReader implements ItemStreamReader<InputRecord> {
         }
     }
 
-    private List<String> readHeader(String line) {
-        String clean = line.startsWith("\uFEFF") ? line.substring(1) : line;
-        List<String> names = splitCsv(linesConsumed, clean).stream()
+    private List<String> readHeader(Utf8Lines.Line line) {
+        if (line.isMalformed()) {
+            throw new IllegalStateException(sourceName() + " line " + line.number() + ": the CSV header cannot be read: "
+                    + line.malformed());
+        }
+        String clean = line.text();
+        List<String> names = splitCsv(line.number(), clean).stream()
                 .map(s -> s == null ? "" : s.trim().toLowerCase(Locale.ROOT)).toList();
         List<String> missing = requiredColumns.stream().filter(c -> !names.contains(c)).sorted().toList();
         if (!missing.isEmpty()) {
@@ -192,19 +201,21 @@ public class ResultFileReader implements ItemStreamReader<InputRecord> {
         Path file = files.get(fileIndex);
         try {
             String first;
-            try (BufferedReader peek = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                first = peek.readLine(); // for auto-detection of a file whose name does not tell
+            try (Utf8Lines peek = Utf8Lines.open(file)) {
+                Utf8Lines.Line line = peek.next(); // for auto-detection of a file whose name does not tell
+                first = line == null ? null : line.text();
             }
             currentFormat = ResultFileFormat.of(format, file, first);
-            in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            in = Utf8Lines.open(file);
             header = null;
             linesConsumed = 0;
             while (linesConsumed < skipLines) {
-                String line = nextLine();
+                Utf8Lines.Line line = nextLine();
                 if (line == null) {
                     break;
                 }
-                if (currentFormat == ResultFileFormat.CSV && header == null && !line.isBlank()) {
+                if (currentFormat == ResultFileFormat.CSV && header == null
+                        && (line.isMalformed() || !line.text().isBlank())) {
                     header = readHeader(line);
                 }
             }
@@ -213,9 +224,9 @@ public class ResultFileReader implements ItemStreamReader<InputRecord> {
         }
     }
 
-    private String nextLine() {
+    private Utf8Lines.Line nextLine() {
         try {
-            String line = in.readLine();
+            Utf8Lines.Line line = in.next();
             if (line != null) {
                 linesConsumed++;
             }

@@ -1,5 +1,6 @@
 package com.tradebatch.market;
 
+import com.tradebatch.common.Interval;
 import com.tradebatch.common.TradingTime;
 
 /**

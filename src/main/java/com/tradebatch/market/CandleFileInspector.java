@@ -1,9 +1,7 @@
 package com.tradebatch.market;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,14 +10,16 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import com.tradebatch.common.Interval;
+import com.tradebatch.common.EpochOrIsoTime;
+import com.tradebatch.common.EpochUnit;
+import com.tradebatch.common.Utf8Lines;
 
 /**
  * Looks at the start of each file before anything is written: header or not, column layout, series (from the
  * parameters or the Binance-style name), and whether the spacing of the first timestamps matches the interval.
- * Anything that does not fit fails the job here, naming the file, rather than rejecting every row.
+ * Anything that does not fit fails the job here, naming the file, rather than rejecting every row. Lines that
+ * are not UTF-8 or not CSV are left out of the sample: they are the reader's rejects.
  */
 public class CandleFileInspector {
 
@@ -27,8 +27,6 @@ public class CandleFileInspector {
     private static final Pattern BINANCE_NAME = Pattern.compile("^([A-Za-z0-9]+)[-_](\\d+[smhdwM])(?:[-_.].*)?$");
     /** Rows looked at to check the spacing of timestamps against the interval. */
     static final int SAMPLE_ROWS = 200;
-
-    static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setTrim(true).get();
 
     private final CandleImportOptions options;
 
@@ -49,15 +47,16 @@ public class CandleFileInspector {
     }
 
     CandleFilePlan inspect(Path file) {
-        List<CSVRecord> sample = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser parser = CSV.parse(in)) {
-            for (CSVRecord r : parser) {
-                if (r.size() == 1 && r.get(0).isEmpty()) {
+        List<List<String>> sample = new ArrayList<>();
+        try (Utf8Lines lines = Utf8Lines.open(file)) {
+            for (Utf8Lines.Line line = lines.next(); line != null && sample.size() <= SAMPLE_ROWS; line = lines.next()) {
+                if (line.isMalformed() || line.text().isBlank()) {
                     continue;
                 }
-                sample.add(r);
-                if (sample.size() > SAMPLE_ROWS) {
-                    break;
+                try {
+                    sample.add(CandleCsv.cells(line.text()));
+                } catch (IllegalArgumentException e) {
+                    // not CSV: rejected by the reader with its line number
                 }
             }
         } catch (IOException | UncheckedIOException e) {
@@ -66,7 +65,7 @@ public class CandleFileInspector {
         if (sample.isEmpty()) {
             throw new IllegalArgumentException("the file is empty");
         }
-        List<String> first = sample.get(0).toList();
+        List<String> first = sample.get(0);
         boolean header = !first.get(0).isEmpty() && Character.isLetter(first.get(0).charAt(0));
         CandleColumns columns = columns(first, header);
         SymbolInterval series = series(file);
@@ -108,7 +107,7 @@ public class CandleFileInspector {
         if (symbol == null) {
             throw new IllegalArgumentException("cannot tell the symbol from the file name: give symbol=");
         }
-        if (options.symbol() != null && nameSymbol != null && nameInterval != null && Interval.isCode(nameInterval)
+        if (options.symbol() != null && nameSymbol != null && nameInterval != null && Interval.isStored(nameInterval)
                 && !nameSymbol.equals(options.symbol())) {
             throw new IllegalArgumentException("symbol=" + options.symbol() + " but the file name says " + nameSymbol);
         }
@@ -119,11 +118,11 @@ public class CandleFileInspector {
                 throw new IllegalArgumentException("interval=" + interval + " but the file name says " + nameInterval);
             }
         } else if (nameInterval != null) {
-            if (!Interval.isCode(nameInterval)) {
+            if (!Interval.isStored(nameInterval)) {
                 throw new IllegalArgumentException("interval " + nameInterval + " (from the file name) is not one the "
-                        + "trading system stores (" + String.join(" ", Interval.codes()) + ")");
+                        + "trading system stores (" + String.join(" ", Interval.storedCodes()) + ")");
             }
-            interval = Interval.of(nameInterval);
+            interval = Interval.stored(nameInterval);
         } else {
             throw new IllegalArgumentException("cannot tell the interval from the file name: give interval=");
         }
@@ -134,13 +133,14 @@ public class CandleFileInspector {
      * The usual step between consecutive sampled timestamps must be the interval: gaps and a stray bad row do
      * not change the most frequent step, a file of another interval does.
      */
-    private void checkSpacing(List<CSVRecord> rows, CandleColumns columns, Interval interval) {
+    private void checkSpacing(List<List<String>> rows, CandleColumns columns, Interval interval) {
+        EpochOrIsoTime times = options.times();
         java.util.Map<Long, Integer> steps = new java.util.HashMap<>();
         long previous = Long.MIN_VALUE;
-        for (CSVRecord r : rows) {
+        for (List<String> r : rows) {
             long t;
             try {
-                t = options.timeUnit().toMicros(r.get(columns.openTime()));
+                t = times.toEpochMicros(r.get(columns.openTime()));
             } catch (RuntimeException e) {
                 continue; // a bad row is the validator's business
             }
@@ -155,7 +155,7 @@ public class CandleFileInspector {
         if (usual != interval.micros()) {
             throw new IllegalArgumentException("timestamps are " + describe(usual) + " apart, which does not fit interval "
                     + interval + (options.interval() != null ? " (from interval=)" : " (from the file name)")
-                    + (options.timeUnit() != TimeUnitMode.AUTO ? " with time-unit=" + options.timeUnit().name().toLowerCase(Locale.ROOT) : ""));
+                    + (options.timeUnit() != EpochUnit.AUTO ? " with time-unit=" + options.timeUnit().parameterValue() : ""));
         }
     }
 

@@ -1,25 +1,18 @@
 package com.tradebatch.market;
 
-import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
+import com.tradebatch.common.EpochOrIsoTime;
 import com.tradebatch.common.RejectedLineException;
+import com.tradebatch.common.Utf8Lines;
 
 /**
  * Streams candles from the planned files one after another.
@@ -27,11 +20,13 @@ import com.tradebatch.common.RejectedLineException;
  * Parsing runs one step ahead on a thread of its own, so that on a two-core machine reading and parsing the
  * CSV overlaps with SQLite writing the previous rows. The position saved at every commit is that of the last
  * candle handed to the step (file index, records consumed in that file), never the parser's: a restart
- * continues with the first unfinished file at the first record not yet committed.
+ * continues with the first unfinished file at the first line not yet committed. Files are read as UTF-8 a line at
+ * a time ({@link Utf8Lines}): a byte order mark is dropped, a line with a byte that is not UTF-8 is a rejected line.
  */
 public class CandleFileReader implements ItemStreamReader<Candle> {
 
     static final String FILE_INDEX = "candle.file.index";
+    /** Lines consumed in the current file (physical lines, blank ones included). */
     static final String RECORDS = "candle.file.records";
     /** Parsed candles waiting for the step: enough to cover a hiccup, small enough to bound memory. */
     private static final int QUEUE_CAPACITY = 8_192;
@@ -52,9 +47,9 @@ public class CandleFileReader implements ItemStreamReader<Candle> {
     private record Parsed(Candle candle, RuntimeException error, int fileIndex, long records, boolean end) {
     }
 
-    public CandleFileReader(List<CandleFilePlan> plans, TimeUnitMode timeUnit) {
+    public CandleFileReader(List<CandleFilePlan> plans, EpochOrIsoTime times) {
         this.plans = plans;
-        this.parser = new CandleLineParser(timeUnit);
+        this.parser = new CandleLineParser(times);
         this.totalBytes = plans.stream().mapToLong(CandleFilePlan::size).sum();
     }
 
@@ -127,23 +122,24 @@ public class CandleFileReader implements ItemStreamReader<Candle> {
         try {
             for (int f = startFile; f < plans.size() && !stopping; f++) {
                 CandleFilePlan plan = plans.get(f);
-                try (CountingStream in = new CountingStream(Files.newInputStream(plan.file()));
-                        CSVParser csv = CandleFileInspector.CSV.parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                    Iterator<CSVRecord> rows = csv.iterator();
-                    long n = 0;
+                try (Utf8Lines lines = Utf8Lines.open(plan.file())) {
                     long toSkip = f == startFile ? skip : 0;
-                    while (rows.hasNext() && !stopping) {
-                        CSVRecord r = rows.next();
-                        n++;
-                        bytesRead = before + in.count;
-                        if (n <= toSkip || (n == 1 && plan.header()) || (r.size() == 1 && r.get(0).isEmpty())) {
+                    boolean headerPending = plan.header();
+                    for (Utf8Lines.Line line = lines.next(); line != null && !stopping; line = lines.next()) {
+                        bytesRead = before + lines.bytesRead();
+                        boolean blank = !line.isMalformed() && line.text().isBlank();
+                        if (headerPending && !blank && !line.isMalformed()) {
+                            headerPending = false; // the header is the first readable line, as the inspector took it
+                            continue;
+                        }
+                        if (line.number() <= toSkip || blank) {
                             continue;
                         }
                         Parsed parsed;
                         try {
-                            parsed = new Parsed(parser.parse(plan, r), null, f, n, false);
+                            parsed = new Parsed(parser.parse(plan, line), null, f, line.number(), false);
                         } catch (RejectedLineException e) {
-                            parsed = new Parsed(null, e, f, n, false);
+                            parsed = new Parsed(null, e, f, line.number(), false);
                         }
                         queue.put(parsed);
                     }
@@ -162,33 +158,6 @@ public class CandleFileReader implements ItemStreamReader<Candle> {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // closed by the step
-        }
-    }
-
-    /** Counts the bytes the CSV parser has pulled from the file. */
-    private static final class CountingStream extends FilterInputStream {
-        private long count;
-
-        CountingStream(InputStream in) {
-            super(new BufferedInputStream(in, 1 << 16));
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
         }
     }
 }

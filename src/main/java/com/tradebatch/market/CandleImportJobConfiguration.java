@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.tradebatch.common.CommittedPositionReader;
+import com.tradebatch.common.Interval;
 import com.tradebatch.common.JobSpec;
 import com.tradebatch.common.ParameterSpec;
 import com.tradebatch.common.ParameterType;
@@ -44,12 +45,12 @@ public class CandleImportJobConfiguration {
                 ParameterSpec.required("file", ParameterType.PATH, "a file, a folder, or a glob such as data/BTCUSDT-1h-*.csv"),
                 ParameterSpec.optional("symbol", ParameterType.STRING, null, "symbol for every file (default: from the file name)"),
                 ParameterSpec.optional("interval", ParameterType.STRING, null, "interval for every file (default: from the file name)")
-                        .withChoices(Interval.codes()),
+                        .withChoices(Interval.storedCodes()),
                 ParameterSpec.optional("format", ParameterType.STRING, "auto", "file layout").withChoices("auto", "binance", "generic"),
                 ParameterSpec.optional("columns", ParameterType.STRING, null,
                         "column names of a headerless file, e.g. open_time,open,high,low,close,volume"),
                 ParameterSpec.optional("time-unit", ParameterType.STRING, "auto", "unit of epoch timestamps (auto: by magnitude)")
-                        .withChoices("auto", "s", "ms", "us"),
+                        .withChoices("auto", "s", "ms", "us", "ns"),
                 ParameterSpec.optional("skip-limit", ParameterType.INTEGER, "100", "bad rows tolerated before the job fails")));
     }
 
@@ -115,7 +116,7 @@ public class CandleImportJobConfiguration {
     @Bean
     @StepScope
     CandleFileReader candleFileReader(CandleImportRequest candleImportRequest) {
-        return new CandleFileReader(candleImportRequest.files(), candleImportRequest.options().timeUnit());
+        return new CandleFileReader(candleImportRequest.files(), candleImportRequest.options().times());
     }
 
     @Bean

@@ -10,6 +10,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import com.tradebatch.common.Interval;
 import com.tradebatch.common.JobReport;
 
 /**
@@ -52,6 +53,6 @@ public class CandleImportPlanTasklet implements Tasklet {
             return List.of();
         }
         return java.util.Arrays.stream(value.split(";")).map(p -> p.split("/"))
-                .map(p -> new SymbolInterval(p[0], Interval.of(p[1]))).toList();
+                .map(p -> new SymbolInterval(p[0], Interval.stored(p[1]))).toList();
     }
 }

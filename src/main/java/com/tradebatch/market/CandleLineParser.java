@@ -1,33 +1,45 @@
 package com.tradebatch.market;
 
-import org.apache.commons.csv.CSVRecord;
+import java.util.List;
 
+import com.tradebatch.common.Interval;
+import com.tradebatch.common.EpochOrIsoTime;
 import com.tradebatch.common.RejectedLineException;
+import com.tradebatch.common.Utf8Lines;
 
-/** Turns one CSV record into a {@link Candle}; what cannot be read becomes a {@link RejectedLineException}. */
+/** Turns the values of one CSV line into a {@link Candle}; what cannot be read becomes a {@link RejectedLineException}. */
 class CandleLineParser {
 
-    private final TimeUnitMode timeUnit;
+    private final EpochOrIsoTime times;
 
-    CandleLineParser(TimeUnitMode timeUnit) {
-        this.timeUnit = timeUnit;
+    CandleLineParser(EpochOrIsoTime times) {
+        this.times = times;
     }
 
-    Candle parse(CandleFilePlan plan, CSVRecord r) {
+    Candle parse(CandleFilePlan plan, Utf8Lines.Line text) {
         String file = plan.file().getFileName().toString();
-        long line = r.getRecordNumber();
-        String raw = String.join(",", r.values());
+        long line = text.number();
+        String raw = text.text();
+        if (text.isMalformed()) {
+            throw new RejectedLineException(file, line, text.malformed(), raw);
+        }
+        List<String> r;
+        try {
+            r = CandleCsv.cells(raw);
+        } catch (IllegalArgumentException e) {
+            throw new RejectedLineException(file, line, e.getMessage(), raw);
+        }
         CandleColumns c = plan.columns();
         if (r.size() <= maxIndex(c)) {
             throw new RejectedLineException(file, line, "expected " + (maxIndex(c) + 1) + " columns, found " + r.size(), raw);
         }
         String field = "open_time";
         try {
-            long open = timeUnit.toMicros(r.get(c.openTime()));
+            long open = times.toEpochMicros(r.get(c.openTime()));
             Interval interval = plan.series().interval();
             field = "close_time";
             // close_time: the file's own where it has one, else open + interval - 1 ms (Binance's convention)
-            long close = c.closeTime() >= 0 && !r.get(c.closeTime()).isEmpty() ? timeUnit.toMicros(r.get(c.closeTime()))
+            long close = !cell(r, c.closeTime()).isEmpty() ? times.toEpochMicros(cell(r, c.closeTime()))
                     : open + interval.micros() - 1_000;
             field = "open";
             double o = number(r.get(c.open()));
@@ -42,7 +54,7 @@ class CandleLineParser {
             field = "quote_volume";
             Double qv = optional(r, c.quoteVolume());
             field = "number_of_trades";
-            Long trades = c.trades() >= 0 && !r.get(c.trades()).isEmpty() ? Long.valueOf(r.get(c.trades())) : null;
+            Long trades = !cell(r, c.trades()).isEmpty() ? Long.valueOf(cell(r, c.trades())) : null;
             field = "taker_buy_volume";
             Double tb = optional(r, c.takerBuyBase());
             field = "taker_buy_quote_volume";
@@ -66,11 +78,14 @@ class CandleLineParser {
         return Double.parseDouble(s);
     }
 
-    private static Double optional(CSVRecord r, int index) {
-        if (index < 0 || index >= r.size() || r.get(index).isEmpty()) {
-            return null;
-        }
-        return Double.valueOf(r.get(index));
+    private static Double optional(List<String> r, int index) {
+        String v = cell(r, index);
+        return v.isEmpty() ? null : Double.valueOf(v);
+    }
+
+    /** An optional column's value: empty when the layout has no such column or the line is short. */
+    private static String cell(List<String> r, int index) {
+        return index < 0 || index >= r.size() ? "" : r.get(index);
     }
 
     private static String message(RuntimeException e) {

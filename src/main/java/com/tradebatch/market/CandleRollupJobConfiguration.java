@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.tradebatch.common.Interval;
 import com.tradebatch.common.JobSpec;
 import com.tradebatch.common.ParameterSpec;
 import com.tradebatch.common.ParameterType;
@@ -34,10 +35,10 @@ public class CandleRollupJobConfiguration {
 
     @Bean
     JobSpec candleRollupJobSpec() {
-        String[] coarser = Arrays.copyOfRange(Interval.codes(), 1, Interval.codes().length);
+        String[] coarser = Arrays.copyOfRange(Interval.storedCodes(), 1, Interval.storedCodes().length);
         return new JobSpec(JOB, "roll candles up to coarser intervals (only complete buckets are written)", List.of(
                 ParameterSpec.required("source-interval", ParameterType.STRING, "the interval to roll up from")
-                        .withChoices(Interval.codes()),
+                        .withChoices(Interval.storedCodes()),
                 ParameterSpec.required("target-intervals", ParameterType.LIST, "coarser intervals to build")
                         .withChoices(coarser),
                 ParameterSpec.optional("symbol", ParameterType.STRING, null, "one symbol (default: every symbol)")))
@@ -45,9 +46,9 @@ public class CandleRollupJobConfiguration {
     }
 
     static void checkCoarser(String source, String targets) {
-        Interval from = Interval.of(source);
+        Interval from = Interval.stored(source);
         for (String code : targets.split(",")) {
-            Interval t = Interval.of(code);
+            Interval t = Interval.stored(code);
             if (t.seconds() <= from.seconds() || t.seconds() % from.seconds() != 0) {
                 throw new IllegalArgumentException("target-intervals: " + t + " is not coarser than source-interval " + from);
             }
@@ -79,8 +80,8 @@ public class CandleRollupJobConfiguration {
             @Value("#{jobParameters['symbol']}") String symbol, @Value("#{jobParameters['source-interval']}") String source,
             @Value("#{jobParameters['target-intervals']}") String targets) {
         checkCoarser(source, targets);
-        Interval from = Interval.of(source);
-        List<Interval> to = Arrays.stream(targets.split(",")).map(Interval::of).toList();
+        Interval from = Interval.stored(source);
+        List<Interval> to = Arrays.stream(targets.split(",")).map(Interval::stored).toList();
         return new CandleRollupTasklet(market, symbol == null || symbol.isBlank() ? null
                 : symbol.trim().toUpperCase(Locale.ROOT), from, to);
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.tradebatch.common.Interval;
 import com.tradebatch.store.Store;
 
 /**
@@ -67,9 +68,9 @@ public final class TableMappings {
                 List.of("symbol", "interval", "open_time", "close_time", "open_price", "high_price", "low_price",
                         "close_price", "volume", "created_at"),
                 row -> {
-                    String interval = CandleIntervals.normalize((String) row.get("interval"));
-                    row.set("interval", interval);
-                    row.set("close_time", CandleIntervals.closeTime(interval, (Instant) row.get("open_time")));
+                    Interval interval = LegacyTimeframes.interval((String) row.get("interval"));
+                    row.set("interval", interval.code());
+                    row.set("close_time", interval.closeTime((Instant) row.get("open_time")));
                     row.set("created_at", MigrationClock.startedText());
                 },
                 Set.of("created_at"), Set.of("created_at"),

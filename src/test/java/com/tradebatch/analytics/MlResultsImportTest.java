@@ -91,6 +91,94 @@ class MlResultsImportTest {
         assertThat(Sqlite.count(db, "SELECT count(*) FROM ml_model_results")).isEqualTo(8);
     }
 
+    @Test
+    void aPredictionThatCannotBeJudgedIsCountedAndMarkedAndDoesNotStopLaterRuns() throws Exception {
+        TestEnvironment env = new TestEnvironment(dir);
+        assertThat(env.run("run", "db-stats", "databases=market").exitCode()).isZero(); // creates the stores
+        Path market = dir.resolve("data/market_data.db");
+        Path db = dir.resolve("data/analytics.db");
+        for (int h = 0; h < 3; h++) { // the series starts at 00:00: no candle before the first one
+            Sqlite.exec(market, String.format(java.util.Locale.ROOT, "INSERT INTO candlesticks (symbol, interval,"
+                    + " open_time, close_time, open_price, high_price, low_price, close_price, volume) VALUES ('BTCUSDT',"
+                    + " '1h', '2025-01-01 %02d:00:00.000000', '2025-01-01 %02d:59:59.999000', 1, 1, 1, %d, 1)", h, h, 100 + h));
+        }
+        // a row an older load stored with a year the models cannot read
+        Sqlite.exec(db, "INSERT INTO ml_model_results (model_name, model_version, symbol, interval, prediction_timestamp,"
+                + " prediction_type, predicted_value) VALUES ('old', 'v0', 'BTCUSDT', '1h', '+56974-01-01 00:00:00.000000',"
+                + " 'price', 1)");
+        String header = "model_name,model_version,symbol,interval,prediction_timestamp,prediction_type,predicted_value";
+        Files.writeString(dir.resolve("start.csv"), String.join("\n", header,
+                "lstm,v1,BTCUSDT,1h,2025-01-01T00:00:00Z,direction,1", // no 23:00 candle to compare with
+                "lstm,v1,BTCUSDT,1h,2025-01-01T01:00:00Z,direction,1")); // 01:00 (101) vs 00:00 (100): up, right
+
+        Result first = env.run("run", "ml-results-import", "file=start.csv");
+
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.out()).contains("COMPLETED", "validation: 1 predictions validated (1 correct)",
+                "2 not judgeable (marked validated without a verdict): 1 no candle before the first one to compare the"
+                        + " direction with (a gap or the start of the series); 1 prediction_timestamp is not a DateTime");
+        assertThat(Sqlite.strings(db, "SELECT model_name || '|' || prediction_timestamp || '|' || (validation_timestamp"
+                + " IS NOT NULL) || '|' || ifnull(is_correct, '-') || '|' || ifnull(actual_value, '-') FROM ml_model_results"
+                + " ORDER BY id")).containsExactly("old|+56974-01-01 00:00:00.000000|1|-|-",
+                "lstm|2025-01-01 00:00:00.000000|1|-|-", "lstm|2025-01-01 01:00:00.000000|1|1|1.0");
+
+        // the next import, of another file, is not held up by the rows above: they are not picked up again
+        Files.writeString(dir.resolve("next.csv"), String.join("\n", header,
+                "lstm,v1,BTCUSDT,1h,2025-01-01T02:00:00Z,price,102"));
+        Result next = env.run("run", "ml-results-import", "file=next.csv");
+        assertThat(next.exitCode()).as(next.toString()).isZero();
+        assertThat(next.out()).contains("validation: 1 predictions validated (1 correct)", "0 not judgeable");
+    }
+
+    @Test
+    void nanosecondTimesLoadAndTimesOutsideTheWindowAreRejectedLines() throws Exception {
+        TestEnvironment env = new TestEnvironment(dir);
+        String row = "lstm,v1,BTCUSDT,1h,%s,price,100";
+        Files.writeString(dir.resolve("ml.csv"), String.join("\n",
+                "model_name,model_version,symbol,interval,prediction_timestamp,prediction_type,predicted_value",
+                row.formatted("1735787045000000000"),      // line 2: nanoseconds
+                row.formatted("+12025-01-01T00:00:00Z"),   // line 3
+                row.formatted("1e20"),                     // line 4
+                row.formatted("99999999999999999999"),     // line 5
+                row.formatted("1969-12-31T23:59:59Z"),     // line 6
+                row.formatted("2025-01-02T04:00:00Z")));   // line 7
+
+        Result r = env.run("run", "ml-results-import", "file=ml.csv");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("ml_model_results: 2 inserted", "4 rejected rows written to");
+        Path db = dir.resolve("data/analytics.db");
+        assertThat(Sqlite.strings(db, "SELECT prediction_timestamp FROM ml_model_results ORDER BY prediction_timestamp"))
+                .containsExactly("2025-01-02 03:04:05.000000", "2025-01-02 04:00:00.000000");
+        List<String> rejects = Files.readAllLines(reject());
+        assertThat(rejects.subList(1, rejects.size())).satisfiesExactly(
+                l -> assertThat(l).contains("ml.csv,3,prediction_timestamp: '+12025-01-01T00:00:00Z' is outside the accepted"),
+                l -> assertThat(l).contains("ml.csv,4,prediction_timestamp: '1e20' (epoch nanoseconds) is outside"),
+                l -> assertThat(l).contains("ml.csv,5,prediction_timestamp: '99999999999999999999'", "outside"),
+                l -> assertThat(l).contains("ml.csv,6,prediction_timestamp: '1969-12-31T23:59:59Z' is outside"));
+    }
+
+    @Test
+    void aByteOrderMarkIsDroppedAndAByteThatIsNotUtf8RejectsOnlyItsLine() throws Exception {
+        TestEnvironment env = new TestEnvironment(dir);
+        String row = "{\"model_name\":\"%s\",\"model_version\":\"v1\",\"symbol\":\"BTCUSDT\",\"interval\":\"1h\","
+                + "\"prediction_timestamp\":\"2025-01-02T01:00:00Z\",\"prediction_type\":\"volatility\",\"predicted_value\":1}";
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // byte order mark
+        bytes.write((row.formatted("a") + "\n" + row.formatted("b")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bytes.write(new byte[] {(byte) 0x80}); // line 2: a continuation byte on its own
+        bytes.write(("\n" + row.formatted("c") + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.write(dir.resolve("ml.jsonl"), bytes.toByteArray());
+
+        Result r = env.run("run", "ml-results-import", "file=ml.jsonl");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(Sqlite.strings(dir.resolve("data/analytics.db"), "SELECT model_name FROM ml_model_results ORDER BY id"))
+                .containsExactly("a", "c");
+        assertThat(Files.readAllLines(reject())).anySatisfy(l -> assertThat(l).contains("ml.jsonl,2,byte 0x80 at byte")
+                .contains("is not UTF-8"));
+    }
+
     private Path reject() throws Exception {
         try (var files = Files.list(dir.resolve("data/rejects"))) {
             List<Path> all = files.sorted().toList();

@@ -126,6 +126,55 @@ class PatternImportTest {
         assertThat(badScale.err()).contains("parameter confidence-scale");
     }
 
+    @Test
+    void nanosecondTimesLoadAndTimesOutsideTheWindowAreRejectedLines() throws Exception {
+        TestEnvironment env = new TestEnvironment(dir);
+        String row = "BTCUSDT,1h,reversal,double_top,%s,2025-01-02T00:00:00Z,0.5";
+        Files.writeString(dir.resolve("p.csv"), String.join("\n",
+                "symbol,interval,pattern_type,pattern_name,detected_at,pattern_start,confidence_score",
+                row.formatted("1735787045000000000"),      // line 2: nanoseconds
+                row.formatted("+12025-01-01T00:00:00Z"),   // line 3
+                row.formatted("1e20"),                     // line 4
+                row.formatted("99999999999999999999"),     // line 5
+                row.formatted("1969-12-31T23:59:59Z"),     // line 6
+                row.formatted("2025-01-02T04:00:00Z")));   // line 7
+
+        Result r = env.run("run", "pattern-import", "file=p.csv");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("written 2", "skipped 4");
+        assertThat(Sqlite.strings(dbFile(), "SELECT detected_at FROM pattern_cache ORDER BY detected_at"))
+                .containsExactly("2025-01-02 03:04:05.000000", "2025-01-02 04:00:00.000000");
+        List<String> rejects = Files.readAllLines(rejectFile());
+        assertThat(rejects.subList(1, rejects.size())).satisfiesExactly(
+                l -> assertThat(l).contains("p.csv,3,detected_at: '+12025-01-01T00:00:00Z' is outside the accepted time window"),
+                l -> assertThat(l).contains("p.csv,4,detected_at: '1e20' (epoch nanoseconds) is outside"),
+                l -> assertThat(l).contains("p.csv,5,detected_at: '99999999999999999999'", "outside"),
+                l -> assertThat(l).contains("p.csv,6,detected_at: '1969-12-31T23:59:59Z' is outside"));
+    }
+
+    @Test
+    void aByteOrderMarkIsDroppedAndAByteThatIsNotUtf8RejectsOnlyItsLine() throws Exception {
+        TestEnvironment env = new TestEnvironment(dir);
+        String row = "{\"symbol\":\"BTCUSDT\",\"interval\":\"1h\",\"pattern_type\":\"reversal\",\"pattern_name\":\"%s\","
+                + "\"detected_at\":\"2025-01-02T0%d:00:00Z\",\"pattern_start\":\"2025-01-02T00:00:00Z\",\"confidence_score\":0.5}";
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // byte order mark
+        bytes.write((row.formatted("top", 1) + "\n" + row.formatted("bot", 2)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bytes.write(new byte[] {(byte) 0xC3, (byte) 0x28}); // line 2: a lead byte without its continuation
+        bytes.write(("\n" + row.formatted("flag", 3) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.write(dir.resolve("p.jsonl"), bytes.toByteArray());
+
+        Result r = env.run("run", "pattern-import", "file=p.jsonl");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(Sqlite.strings(dbFile(), "SELECT pattern_name FROM pattern_cache ORDER BY detected_at"))
+                .containsExactly("top", "flag");
+        List<String> rejects = Files.readAllLines(rejectFile());
+        assertThat(rejects.subList(1, rejects.size())).singleElement().asString()
+                .contains("p.jsonl,2,byte 0xC3 at byte 183 of the line is not UTF-8");
+    }
+
     private Path dbFile() {
         return dir.resolve("data/analytics.db");
     }

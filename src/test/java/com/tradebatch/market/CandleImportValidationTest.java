@@ -2,6 +2,7 @@ package com.tradebatch.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -143,6 +144,79 @@ class CandleImportValidationTest {
                 .containsExactly("104.0");
         assertThat(Sqlite.strings(market(), "SELECT open_price FROM candlesticks WHERE open_time = '2025-01-01 05:00:00.000000'"))
                 .containsExactly("105.25");
+    }
+
+    @Test
+    void nanosecondTimesLoadAndTimesOutsideTheWindowAreRejectedLines() throws Exception {
+        long ns = 1_000_000L; // ms to ns
+        Path file = CandleFiles.write(dir.resolve("in/ETHUSDT-1h-2025-01.csv"), "open_time,open,high,low,close,volume",
+                T0 * ns + ",10,12,9,11,5",
+                "+12025-01-01T00:00:00Z,10,12,9,11,5",       // line 3: a year the models cannot read
+                (T0 + H) * ns + ",11,13,10,12,6",
+                "1e20,10,12,9,11,5",                          // line 5: nanoseconds far beyond 2100
+                (T0 + 2 * H) * ns + ",12,13,11,12,6",
+                "99999999999999999999,10,12,9,11,5",          // line 7: does not fit a long
+                "1969-12-31T23:00:00Z,10,12,9,11,5",          // line 8: before 1970
+                (T0 + 3 * H) * ns + ",13,14,12,13,6");
+        TestEnvironment env = new TestEnvironment(dir);
+        Result r = env.run("run", "candle-import", "file=" + file);
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("written 4", "skipped 4");
+        assertThat(Sqlite.strings(market(), "SELECT open_time || '|' || close_time FROM candlesticks ORDER BY open_time"))
+                .containsExactly("2025-01-01 00:00:00.000000|2025-01-01 00:59:59.999000",
+                        "2025-01-01 01:00:00.000000|2025-01-01 01:59:59.999000",
+                        "2025-01-01 02:00:00.000000|2025-01-01 02:59:59.999000",
+                        "2025-01-01 03:00:00.000000|2025-01-01 03:59:59.999000");
+        List<String> rejects = Files.readAllLines(dir.resolve("data/rejects/candle-import-1.csv"));
+        assertThat(rejects.subList(1, rejects.size())).satisfiesExactly(
+                l -> assertThat(l).startsWith("ETHUSDT-1h-2025-01.csv,3,open_time: '+12025-01-01T00:00:00Z' is outside the accepted time window"),
+                l -> assertThat(l).startsWith("ETHUSDT-1h-2025-01.csv,5,open_time: '1e20' (epoch nanoseconds) is outside"),
+                l -> assertThat(l).startsWith("ETHUSDT-1h-2025-01.csv,7,open_time: '99999999999999999999'").contains("outside"),
+                l -> assertThat(l).startsWith("ETHUSDT-1h-2025-01.csv,8,open_time: '1969-12-31T23:00:00Z' is outside"));
+
+        // time-unit=ns forces the unit: the same numbers as a headerless file
+        Path forced = CandleFiles.write(dir.resolve("sol.csv"), T0 * ns + ",1,2,1,2,3", (T0 + H) * ns + ",2,3,2,3,4");
+        Result f = env.run("run", "candle-import", "file=" + forced, "symbol=SOLUSDT", "interval=1h", "time-unit=ns",
+                "columns=open_time,open,high,low,close,volume");
+        assertThat(f.exitCode()).as(f.toString()).isZero();
+        assertThat(Sqlite.strings(market(), "SELECT open_time FROM candlesticks WHERE symbol = 'SOLUSDT' ORDER BY open_time"))
+                .containsExactly("2025-01-01 00:00:00.000000", "2025-01-01 01:00:00.000000");
+    }
+
+    @Test
+    void aByteOrderMarkIsDroppedAndAByteThatIsNotUtf8RejectsOnlyItsLine() throws Exception {
+        String text = "open_time,open,high,low,close,volume\n" + String.join("\n",
+                T0 + ",10,12,9,11,5", (T0 + H) + ",11,13,10,12,6", (T0 + 2 * H) + ",12,13,11,12,6",
+                (T0 + 3 * H) + ",13,14,12,13,6", (T0 + 4 * H) + ",13,14,12,13,6", (T0 + 5 * H) + ",13,14,12,13,6") + "\n";
+        Path bom = dir.resolve("in/BTCUSDT-1h-bom.csv");
+        Files.createDirectories(bom.getParent());
+        Files.write(bom, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, text.getBytes(StandardCharsets.UTF_8)));
+        Path bad = dir.resolve("in/ETHUSDT-1h-bad.csv");
+        // line 3 holds 0xFF, a byte UTF-8 never uses
+        Files.write(bad, text.replace(",11,13,10,12,6", ",11,13,10,12,6\u00e9").getBytes(StandardCharsets.ISO_8859_1));
+        byte[] bytes = Files.readAllBytes(bad);
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == (byte) 0xE9) {
+                bytes[i] = (byte) 0xFF;
+            }
+        }
+        Files.write(bad, bytes);
+
+        Result r = new TestEnvironment(dir).run("run", "candle-import", "file=" + dir.resolve("in"));
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(Sqlite.count(market(), "SELECT count(*) FROM candlesticks WHERE symbol = 'BTCUSDT'")).isEqualTo(6);
+        assertThat(Sqlite.count(market(), "SELECT count(*) FROM candlesticks WHERE symbol = 'ETHUSDT'")).isEqualTo(5);
+        List<String> rejects = Files.readAllLines(dir.resolve("data/rejects/candle-import-1.csv"));
+        assertThat(rejects.subList(1, rejects.size())).singleElement().asString()
+                .startsWith("ETHUSDT-1h-bad.csv,3,byte 0xFF at byte 28 of the line is not UTF-8");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     @Test

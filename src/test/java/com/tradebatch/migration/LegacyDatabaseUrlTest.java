@@ -70,15 +70,15 @@ class LegacyDatabaseUrlTest {
 
     @Test
     void candleIntervalsAndCloseTimes() {
-        assertThat(CandleIntervals.normalize("1h")).isEqualTo("1h");
-        assertThat(CandleIntervals.normalize("60min")).isEqualTo("1h");
-        assertThat(CandleIntervals.normalize("1day")).isEqualTo("1d");
-        assertThat(CandleIntervals.normalize("1M")).isEqualTo("1M");
-        assertThat(CandleIntervals.closeTime("15m", java.time.Instant.parse("2024-01-01T10:00:00Z")))
+        assertThat(LegacyTimeframes.interval("1h").code()).isEqualTo("1h");
+        assertThat(LegacyTimeframes.interval("60min").code()).isEqualTo("1h");
+        assertThat(LegacyTimeframes.interval("1day").code()).isEqualTo("1d");
+        assertThat(LegacyTimeframes.interval("1M").code()).isEqualTo("1M");
+        assertThat(LegacyTimeframes.interval("15m").closeTime(java.time.Instant.parse("2024-01-01T10:00:00Z")))
                 .isEqualTo(java.time.Instant.parse("2024-01-01T10:14:59.999Z"));
-        assertThat(CandleIntervals.closeTime("1M", java.time.Instant.parse("2024-02-01T00:00:00Z")))
+        assertThat(LegacyTimeframes.interval("1M").closeTime(java.time.Instant.parse("2024-02-01T00:00:00Z")))
                 .isEqualTo(java.time.Instant.parse("2024-02-29T23:59:59.999Z"));
-        assertThatThrownBy(() -> CandleIntervals.normalize("bogus")).hasMessageContaining("'bogus' is not an interval");
+        assertThatThrownBy(() -> LegacyTimeframes.interval("bogus")).hasMessageContaining("'bogus' is not an interval");
     }
 
     @Test
