@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.job.Job;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +27,11 @@ public class JobCatalog {
             throw new IllegalStateException("jobs " + this.jobs.keySet() + " and job specs " + this.specs.keySet()
                     + " do not match");
         }
+        this.jobs.forEach((name, job) -> {
+            if (job instanceof AbstractJob registered) {
+                registered.setJobParametersValidator(new JobSpecValidator(this.specs.get(name)));
+            }
+        });
     }
 
     public List<JobSpec> specs() {

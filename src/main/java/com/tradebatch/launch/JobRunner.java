@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameter;
@@ -83,6 +84,8 @@ public class JobRunner {
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000)));
         try {
             return jobOperator.start(job, builder.toJobParameters());
+        } catch (InvalidJobParametersException e) {
+            throw new UsageException(e.getMessage()); // the job's own validator: same message as parse()
         } catch (Exception e) {
             throw new IllegalStateException(jobName + " could not start: " + e.getMessage(), e);
         }
