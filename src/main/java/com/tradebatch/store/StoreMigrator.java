@@ -18,6 +18,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,8 @@ public class StoreMigrator {
 
     private static final Logger log = LoggerFactory.getLogger(StoreMigrator.class);
     static final String HISTORY_TABLE = "flyway_schema_history";
+    /** The version an adopted file is baselined at: the Python system's schema, which V1 recreates. */
+    private static final String BASELINE = "1";
 
     private final Stores stores;
     private final StoreProperties props;
@@ -75,16 +78,19 @@ public class StoreMigrator {
         DataSource ds = stores.dataSource(store);
         try {
             probe(ds);
-            MigrateResult result = flyway(store, ds).migrate();
-            String version = currentVersion(ds);
+            // version 1 first: that baselines a file the Python system created, whose tables must be checked
+            // before a later version (an index on one of them, say) touches them
+            MigrateResult first = flyway(store, ds, MigrationVersion.fromVersion(BASELINE)).migrate();
             boolean adopted = isBaselined(ds);
             if (adopted) {
                 // a file Flyway created has the schema by construction; one it adopted must be checked
                 verifySchema(store, ds, location);
             }
-            outcome = new MigrationOutcome(store, version, result.migrationsExecuted, adopted);
+            MigrateResult rest = flyway(store, ds, MigrationVersion.LATEST).migrate();
+            String version = currentVersion(ds);
+            outcome = new MigrationOutcome(store, version, first.migrationsExecuted + rest.migrationsExecuted, adopted);
             log.info("{} store {}: schema version {} ({} migrations applied{})", store.key(), location.file(), version,
-                    result.migrationsExecuted, adopted ? ", adopted from an existing database" : "");
+                    outcome.applied(), adopted ? ", adopted from an existing database" : "");
             done.put(store, outcome);
             return outcome;
         } catch (StoreSchemaException e) {
@@ -109,12 +115,13 @@ public class StoreMigrator {
         }
     }
 
-    private Flyway flyway(Store store, DataSource ds) {
+    private Flyway flyway(Store store, DataSource ds, MigrationVersion target) {
         var config = Flyway.configure(getClass().getClassLoader())
                 .dataSource(ds)
                 .table(HISTORY_TABLE)
+                .target(target)
                 .baselineOnMigrate(true)
-                .baselineVersion("1")
+                .baselineVersion(BASELINE)
                 .baselineDescription("adopted existing " + store.key() + " database")
                 .loggers("slf4j");
         if (store == Store.BATCH) {
@@ -166,7 +173,7 @@ public class StoreMigrator {
                 dir = Files.createTempDirectory("tradebatch-schema-");
                 StoreLocation scratch = new StoreLocation(s, "reference", "reference", dir.resolve(s.defaultFileName()));
                 try (HikariDataSource ds = SqliteDataSourceFactory.create(scratch, props)) {
-                    flyway(s, ds).migrate();
+                    flyway(s, ds, MigrationVersion.LATEST).migrate();
                     return columns(ds);
                 }
             } catch (IOException e) {
