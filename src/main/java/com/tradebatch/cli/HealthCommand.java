@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import com.tradebatch.store.Store;
 import com.tradebatch.store.StoreMigrator;
 import com.tradebatch.store.Stores;
+import com.tradebatch.store.UrlRedaction;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,7 +45,7 @@ class HealthCommand implements Command {
         Map<String, String> urls = new LinkedHashMap<>();
         Map<String, String> errors = new LinkedHashMap<>();
         for (Store store : Store.values()) {
-            urls.put(store.key(), stores.location(store).url());
+            urls.put(store.key(), UrlRedaction.redact(stores.location(store).url()));
             try {
                 migrator.migrate(store);
                 try (Connection c = stores.dataSource(store).getConnection();
@@ -54,7 +55,7 @@ class HealthCommand implements Command {
                 databases.put(store.key(), CONNECTED);
             } catch (Exception e) {
                 databases.put(store.key(), "disconnected");
-                errors.put(store.key(), e.getMessage());
+                errors.put(store.key(), UrlRedaction.redact(e.getMessage()));
             }
         }
         boolean healthy = errors.isEmpty();
