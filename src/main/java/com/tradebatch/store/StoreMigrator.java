@@ -77,7 +77,7 @@ public class StoreMigrator {
         StoreLocation location = stores.location(store);
         DataSource ds = stores.dataSource(store);
         try {
-            probe(ds);
+            StoreFileCheck.probe(location, ds);
             // version 1 first: that baselines a file the Python system created, whose tables must be checked
             // before a later version (an index on one of them, say) touches them
             MigrateResult first = flyway(store, ds, MigrationVersion.fromVersion(BASELINE)).migrate();
@@ -96,22 +96,7 @@ public class StoreMigrator {
         } catch (StoreSchemaException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new StoreSchemaException(store.key() + " store " + location.file() + " (" + location.source()
-                    + "): cannot be opened or migrated: " + rootMessage(e), e);
-        }
-    }
-
-    /**
-     * Opens one connection outside the pool: a file that is not a database fails here at once, where the pool
-     * would keep retrying until its connection timeout.
-     */
-    private static void probe(DataSource ds) {
-        DataSource direct = ds instanceof HikariDataSource h && h.getDataSource() != null ? h.getDataSource() : ds;
-        try (Connection c = direct.getConnection();
-                ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM sqlite_master")) {
-            rs.next();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
+            throw new StoreSchemaException(location.describe() + ": cannot be opened or migrated: " + rootMessage(e), e);
         }
     }
 
