@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -40,6 +41,8 @@ public class StoreMigrator {
     static final String HISTORY_TABLE = "flyway_schema_history";
     /** The version an adopted file is baselined at: the Python system's schema, which V1 recreates. */
     private static final String BASELINE = "1";
+    /** Long enough for another process to build an index over a large adopted file. */
+    private static final Duration MIGRATION_LOCK_WAIT = Duration.ofMinutes(10);
 
     private final Stores stores;
     private final StoreProperties props;
@@ -76,7 +79,8 @@ public class StoreMigrator {
         }
         StoreLocation location = stores.location(store);
         DataSource ds = stores.dataSource(store);
-        try {
+        // one process at a time per store; the one that waited finds the store at the current version
+        try (MigrationLock lock = MigrationLock.acquire(location, MIGRATION_LOCK_WAIT)) {
             StoreFileCheck.probe(location, ds);
             // version 1 first: that baselines a file the Python system created, whose tables must be checked
             // before a later version (an index on one of them, say) touches them
