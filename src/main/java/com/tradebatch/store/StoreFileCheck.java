@@ -9,6 +9,7 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -18,6 +19,8 @@ import com.zaxxer.hikari.HikariDataSource;
  * bean would fail later with a retry timeout or a chain of wrapped exceptions.
  */
 final class StoreFileCheck {
+
+    private static final int PROBE_BUSY_TIMEOUT_MS = 5_000;
 
     private StoreFileCheck() {
     }
@@ -46,7 +49,10 @@ final class StoreFileCheck {
             throw new StoreSchemaException(location.describe() + ": is a folder, not a database file");
         }
         if (Files.exists(file)) {
-            SQLiteDataSource direct = new SQLiteDataSource();
+            // the busy timeout: another process may be creating or migrating this very file
+            SQLiteConfig config = new SQLiteConfig();
+            config.setBusyTimeout(PROBE_BUSY_TIMEOUT_MS);
+            SQLiteDataSource direct = new SQLiteDataSource(config);
             direct.setUrl(location.jdbcUrl());
             probe(location, direct);
         }
