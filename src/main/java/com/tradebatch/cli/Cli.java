@@ -17,6 +17,7 @@ import com.tradebatch.store.StoreConfigurationException;
 import com.tradebatch.store.StoreSchemaException;
 import com.tradebatch.launch.UsageException;
 import com.tradebatch.launch.ExitCode;
+import com.tradebatch.store.UrlRedaction;
 
 /**
  * The command line: reads the first word, starts the application context for commands that need it, runs the
@@ -99,26 +100,28 @@ public final class Cli {
     static int report(Throwable e, PrintStream err) {
         UsageException usage = find(e, UsageException.class);
         if (usage != null) {
-            err.println("tradebatch: " + usage.getMessage());
-            return ExitCode.USAGE;
+            return print(err, usage.getMessage(), ExitCode.USAGE);
         }
         StoreConfigurationException config = find(e, StoreConfigurationException.class);
         if (config != null) {
-            err.println("tradebatch: " + config.getMessage());
-            return ExitCode.USAGE;
+            return print(err, config.getMessage(), ExitCode.USAGE);
         }
         StoreSchemaException schema = find(e, StoreSchemaException.class);
         if (schema != null) {
-            err.println("tradebatch: " + schema.getMessage());
-            return ExitCode.FAILED;
+            return print(err, schema.getMessage(), ExitCode.FAILED);
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        err.println("tradebatch: " + (e.getMessage() == null ? e : e.getMessage())
-                + (root != e ? "\n  cause: " + root : ""));
-        return ExitCode.FAILED;
+        return print(err, (e.getMessage() == null ? e : e.getMessage()) + (root != e ? "\n  cause: " + root : ""),
+                ExitCode.FAILED);
+    }
+
+    /** Every failure message leaves through here, redacted: any message may quote a URL with its password. */
+    private static int print(PrintStream err, String message, int exitCode) {
+        err.println("tradebatch: " + UrlRedaction.redact(message));
+        return exitCode;
     }
 
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {

@@ -13,6 +13,7 @@ import com.tradebatch.maintenance.SqliteFile;
 import com.tradebatch.store.Store;
 import com.tradebatch.store.StoreMigrator;
 import com.tradebatch.store.Stores;
+import com.tradebatch.store.UrlRedaction;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,7 +49,7 @@ class HealthCommand implements Command {
         Map<String, String> urls = new LinkedHashMap<>();
         Map<String, String> errors = new LinkedHashMap<>();
         for (Store store : Store.values()) {
-            urls.put(store.key(), stores.location(store).url());
+            urls.put(store.key(), UrlRedaction.redact(stores.location(store).url()));
             try {
                 migrator.migrate(store);
                 List<String> problems;
@@ -66,7 +67,7 @@ class HealthCommand implements Command {
             } catch (Exception e) {
                 databases.put(store.key(), "disconnected");
                 String file = stores.location(store).file().toString();
-                String message = String.valueOf(e.getMessage());
+                String message = UrlRedaction.redact(String.valueOf(e.getMessage()));
                 errors.put(store.key(), message.contains(file) ? message : store.key() + " store " + file + ": " + message);
             }
         }

@@ -10,6 +10,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
 import com.tradebatch.common.JobReport;
+import com.tradebatch.store.UrlRedaction;
 
 /** The few lines printed when a job ends: status, counts, duration, rate, then the job's own report. */
 public record JobSummary(String job, long executionId, BatchStatus status, long read, long written, long skipped,
@@ -46,7 +47,7 @@ public record JobSummary(String job, long executionId, BatchStatus status, long 
             out.println("  stopped: run the same command to resume (or: tradebatch restart " + executionId + ")");
         }
         if (!failure.isEmpty()) {
-            out.println("  failure: " + failure.replace("\n", "\n           "));
+            out.println("  failure: " + UrlRedaction.redact(failure).replace("\n", "\n           "));
             if (status == BatchStatus.FAILED) {
                 out.println("  restart with: tradebatch restart " + executionId);
             }

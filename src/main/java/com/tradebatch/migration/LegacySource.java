@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import com.tradebatch.store.SqliteUrl;
 import com.tradebatch.store.StoreLocations;
+import com.tradebatch.store.UrlRedaction;
 
 /**
  * Where the legacy PostgreSQL database is: {@code LEGACY_DATABASE_URL}, else {@code DATABASE_URL} when that holds a
@@ -89,7 +90,7 @@ public class LegacySource {
             return null;
         }
         LegacyDatabaseUrl u = url;
-        return u == null || u.password().isEmpty() ? text : text.replace(u.password().get(), "***");
+        return UrlRedaction.redact(text, u == null ? null : u.password().orElse(null));
     }
 
     private static String blankToNull(String s) {

@@ -1,9 +1,5 @@
 package com.tradebatch.store;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -45,7 +41,7 @@ public final class SqliteDataSourceFactory {
     }
 
     private static SQLiteConfig baseConfig(StoreLocation location, StoreProperties props) {
-        createParentFolders(location);
+        StoreFileCheck.createFolder(location);
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -73,14 +69,5 @@ public final class SqliteDataSourceFactory {
         hikari.setInitializationFailTimeout(-1);
         hikari.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         return new HikariDataSource(hikari);
-    }
-
-    private static void createParentFolders(StoreLocation location) {
-        try {
-            Files.createDirectories(location.file().getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("cannot create the folder of the " + location.store().key()
-                    + " store " + location.file() + " (" + location.source() + "): " + e, e));
-        }
     }
 }

@@ -60,11 +60,12 @@ public final class SqliteUrl {
             Path p = Path.of(path);
             return (p.isAbsolute() ? p : baseDir.resolve(p)).normalize().toAbsolutePath();
         } catch (InvalidPathException e) {
-            throw refused(variable, url, "invalid path: " + e.getMessage());
+            throw refused(variable, url, "invalid path: " + UrlRedaction.redact(e.getMessage()));
         }
     }
 
+    /** The URL is printed redacted: a refused URL is as likely as any to hold a password. */
     static StoreConfigurationException refused(String variable, String url, String why) {
-        return new StoreConfigurationException(variable + "=" + url + " is refused: " + why);
+        return new StoreConfigurationException(variable + "=" + UrlRedaction.redact(url.trim()) + " is refused: " + why);
     }
 }

@@ -58,6 +58,9 @@ public class StoreConfiguration {
     @Primary
     @BatchDataSource
     HikariDataSource batchDataSource(StoreLocations locations, StoreProperties props) {
+        // Boot's job repository reads this store while the context starts, before any migration could name a
+        // broken file; checked here, a file that is not a database is one clear message, not a bean chain
+        StoreFileCheck.requireDatabaseIfPresent(locations.get(Store.BATCH));
         return SqliteDataSourceFactory.create(locations.get(Store.BATCH), props);
     }
 

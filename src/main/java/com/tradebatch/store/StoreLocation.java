@@ -11,6 +11,11 @@ import java.nio.file.Path;
  */
 public record StoreLocation(Store store, String source, String url, Path file) {
 
+    /** How messages name the store: {@code batch store /srv/data/batch.db (BATCH_DATABASE_URL)}. */
+    public String describe() {
+        return store.key() + " store " + file + " (" + source + ")";
+    }
+
     public String jdbcUrl() {
         return "jdbc:sqlite:" + file;
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,10 @@ public class StoreMigrator {
 
     private static final Logger log = LoggerFactory.getLogger(StoreMigrator.class);
     static final String HISTORY_TABLE = "flyway_schema_history";
+    /** The version an adopted file is baselined at: the Python system's schema, which V1 recreates. */
+    private static final String BASELINE = "1";
+    /** Long enough for another process to build an index over a large adopted file. */
+    private static final Duration MIGRATION_LOCK_WAIT = Duration.ofMinutes(10);
 
     private final Stores stores;
     private final StoreProperties props;
@@ -73,48 +79,38 @@ public class StoreMigrator {
         }
         StoreLocation location = stores.location(store);
         DataSource ds = stores.dataSource(store);
-        try {
-            probe(ds);
-            MigrateResult result = flyway(store, ds).migrate();
-            String version = currentVersion(ds);
+        // one process at a time per store; the one that waited finds the store at the current version
+        try (MigrationLock lock = MigrationLock.acquire(location, MIGRATION_LOCK_WAIT)) {
+            StoreFileCheck.probe(location, ds);
+            // version 1 first: that baselines a file the Python system created, whose tables must be checked
+            // before a later version (an index on one of them, say) touches them
+            MigrateResult first = flyway(store, ds, MigrationVersion.fromVersion(BASELINE)).migrate();
             boolean adopted = isBaselined(ds);
             if (adopted) {
                 // a file Flyway created has the schema by construction; one it adopted must be checked
                 verifySchema(store, ds, location);
             }
-            outcome = new MigrationOutcome(store, version, result.migrationsExecuted, adopted);
+            MigrateResult rest = flyway(store, ds, MigrationVersion.LATEST).migrate();
+            String version = currentVersion(ds);
+            outcome = new MigrationOutcome(store, version, first.migrationsExecuted + rest.migrationsExecuted, adopted);
             log.info("{} store {}: schema version {} ({} migrations applied{})", store.key(), location.file(), version,
-                    result.migrationsExecuted, adopted ? ", adopted from an existing database" : "");
+                    outcome.applied(), adopted ? ", adopted from an existing database" : "");
             done.put(store, outcome);
             return outcome;
         } catch (StoreSchemaException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new StoreSchemaException(store.key() + " store " + location.file() + " (" + location.source()
-                    + "): cannot be opened or migrated: " + rootMessage(e), e);
+            throw new StoreSchemaException(location.describe() + ": cannot be opened or migrated: " + rootMessage(e), e);
         }
     }
 
-    /**
-     * Opens one connection outside the pool: a file that is not a database fails here at once, where the pool
-     * would keep retrying until its connection timeout.
-     */
-    private static void probe(DataSource ds) {
-        DataSource direct = ds instanceof HikariDataSource h && h.getDataSource() != null ? h.getDataSource() : ds;
-        try (Connection c = direct.getConnection();
-                ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM sqlite_master")) {
-            rs.next();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-    }
-
-    private Flyway flyway(Store store, DataSource ds) {
+    private Flyway flyway(Store store, DataSource ds, MigrationVersion target) {
         var config = Flyway.configure(getClass().getClassLoader())
                 .dataSource(ds)
                 .table(HISTORY_TABLE)
+                .target(target)
                 .baselineOnMigrate(true)
-                .baselineVersion("1")
+                .baselineVersion(BASELINE)
                 .baselineDescription("adopted existing " + store.key() + " database")
                 .loggers("slf4j");
         if (store == Store.BATCH) {
@@ -193,7 +189,7 @@ public class StoreMigrator {
                 dir = Files.createTempDirectory("tradebatch-schema-");
                 StoreLocation scratch = new StoreLocation(s, "reference", "reference", dir.resolve(s.defaultFileName()));
                 try (HikariDataSource ds = SqliteDataSourceFactory.create(scratch, props)) {
-                    flyway(s, ds).migrate();
+                    flyway(s, ds, MigrationVersion.LATEST).migrate();
                     return new Reference(columns(ds), objects(ds));
                 }
             } catch (IOException e) {

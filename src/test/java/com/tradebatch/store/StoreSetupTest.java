@@ -57,7 +57,8 @@ class StoreSetupTest {
         assertThat(Sqlite.names(analytics, "index")).contains("idx_pattern_symbol_type_time", "idx_pattern_confidence",
                 "idx_pattern_status", "idx_execution_symbol_time", "idx_execution_pattern_status",
                 "idx_ml_model_performance", "idx_ml_symbol_predictions", "idx_metrics_lookup", "idx_metrics_timeseries");
-        assertThat(Sqlite.strings(trading, "SELECT version FROM flyway_schema_history")).containsExactly("1");
+        assertThat(Sqlite.strings(trading, "SELECT version FROM flyway_schema_history ORDER BY installed_rank"))
+                .containsExactly("1", "2");
         assertThat(Sqlite.strings(trading, "PRAGMA journal_mode")).containsExactly("wal");
     }
 
@@ -145,7 +146,7 @@ class StoreSetupTest {
         Sqlite.exec(trading, "INSERT INTO positions (id, symbol, side, quantity, entry_price) VALUES ('p1', 'ETHUSDT', 'SELL', 2, 3000)");
         assertThat(env.run("run", "db-stats").exitCode()).isZero();
         assertThat(Sqlite.count(trading, "SELECT count(*) FROM positions")).isEqualTo(1);
-        assertThat(Sqlite.count(trading, "SELECT count(*) FROM flyway_schema_history")).isEqualTo(1);
+        assertThat(Sqlite.count(trading, "SELECT count(*) FROM flyway_schema_history")).isEqualTo(2);
         assertThat(Sqlite.count(dir.resolve("data/batch.db"), "SELECT count(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(2);
         assertThat(Files.exists(dir.resolve("data/trading.db-wal")) || Files.exists(trading)).isTrue();
     }
