@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,11 @@ class ConcurrentProcessesIT {
     static final int PATTERNS = 200;
     static final long MINUTE_MS = 60_000;
     static final long HOUR_MS = 3_600_000;
+    /** Far above a run's length (under a minute on 2 cores): only a hang, or a badly overloaded machine, reaches it. */
+    static final long PATIENCE_MINUTES = 5;
+
+    /** Every process this test started, killed at the end if it is still running (a failed assertion). */
+    private final List<Process> started = new ArrayList<>();
 
     @TempDir
     Path dir;
@@ -41,7 +47,7 @@ class ConcurrentProcessesIT {
     @Test
     void mixedJobsStartedTogetherAllSucceedWithExactRows() throws Exception {
         Process stats = start("db-stats", "run", "db-stats");
-        assertThat(stats.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(stats.waitFor(PATIENCE_MINUTES, TimeUnit.MINUTES)).as("db-stats finished").isTrue();
         assertThat(stats.exitValue()).as(output("db-stats")).isZero();
         Path large = CandleFiles.binance(dir.resolve("in/BTCUSDT-1m-2020.csv"), 1_577_836_800_000L, MINUTE_MS,
                 LARGE_ROWS);
@@ -56,14 +62,14 @@ class ConcurrentProcessesIT {
         runs.put("small-import", start("small-import", "run", "candle-import", "file=" + small));
         runs.put("pattern-import", start("pattern-import", "run", "pattern-import", "file=" + patterns));
         Path market = dir.resolve("data/market_data.db");
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(PATIENCE_MINUTES);
         while (System.nanoTime() < deadline && runs.get("large-import").isAlive() && committedRows(market) == 0) {
             Thread.sleep(50);
         }
         runs.put("optimize", start("optimize", "run", "optimize"));
 
         for (var run : runs.entrySet()) {
-            assertThat(run.getValue().waitFor(3, TimeUnit.MINUTES)).as(run.getKey() + " finished").isTrue();
+            assertThat(run.getValue().waitFor(PATIENCE_MINUTES, TimeUnit.MINUTES)).as(run.getKey() + " finished").isTrue();
         }
         for (var run : runs.entrySet()) {
             assertThat(run.getValue().exitValue()).as(run.getKey() + ": " + output(run.getKey())).isZero();
@@ -87,6 +93,11 @@ class ConcurrentProcessesIT {
         assertThat(Sqlite.count(dir.resolve("data/batch.db"), "SELECT count(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(5);
     }
 
+    @AfterEach
+    void killLeftovers() {
+        started.forEach(Process::destroyForcibly);
+    }
+
     private Process start(String name, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(ProcessIT.javaBin(), "-Xmx256m", "-jar", ProcessIT.jar()));
         cmd.addAll(List.of(args));
@@ -97,8 +108,10 @@ class ConcurrentProcessesIT {
         }
         // one log per process, so a failure's stack trace is easy to find
         pb.environment().put("TRADEBATCH_LOG_FILE", dir.resolve("data/logs/" + name + ".log").toString());
-        return pb.redirectOutput(dir.resolve(name + ".out").toFile()).redirectError(dir.resolve(name + ".err").toFile())
-                .start();
+        Process p = pb.redirectOutput(dir.resolve(name + ".out").toFile())
+                .redirectError(dir.resolve(name + ".err").toFile()).start();
+        started.add(p);
+        return p;
     }
 
     private String output(String name) throws IOException {
