@@ -10,6 +10,7 @@ import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
+import com.tradebatch.store.ReadSnapshot;
 import com.tradebatch.store.Store;
 import com.tradebatch.store.Stores;
 
@@ -33,23 +34,16 @@ public class DatabaseCopier {
 
     /** Copies the store into {@code target} (a new file) and returns the rows per table at the snapshot. */
     public Map<String, Long> copy(Store store, Path target) throws SQLException {
-        try (Connection c = stores.dataSource(store).getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                Map<String, Long> rows = SqliteFile.rowCounts(c); // the first read fixes the snapshot
-                int rc = c.unwrap(SQLiteConnection.class).getDatabase().backup(MAIN, target.toString(), null);
-                if (rc != SQLiteErrorCode.SQLITE_OK.code && rc != SQLiteErrorCode.SQLITE_DONE.code) {
-                    // the driver returns the failure instead of throwing it (a full disk is SQLITE_FULL)
-                    SQLiteErrorCode code = SQLiteErrorCode.getErrorCode(rc);
-                    throw new SQLiteException("[" + code.name() + "] copy of " + store.key() + " to " + target
-                            + " failed: " + code.message, code);
-                }
-                return rows;
-            } finally {
-                c.rollback(); // read-only: ends the read transaction
-                c.setAutoCommit(autoCommit);
+        try (Connection c = stores.dataSource(store).getConnection(); ReadSnapshot read = ReadSnapshot.begin(c)) {
+            Map<String, Long> rows = SqliteFile.rowCounts(c); // the first read fixes the snapshot
+            int rc = c.unwrap(SQLiteConnection.class).getDatabase().backup(MAIN, target.toString(), null);
+            if (rc != SQLiteErrorCode.SQLITE_OK.code && rc != SQLiteErrorCode.SQLITE_DONE.code) {
+                // the driver returns the failure instead of throwing it (a full disk is SQLITE_FULL)
+                SQLiteErrorCode code = SQLiteErrorCode.getErrorCode(rc);
+                throw new SQLiteException("[" + code.name() + "] copy of " + store.key() + " to " + target
+                        + " failed: " + code.message, code);
             }
+            return rows;
         }
     }
 }

@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
+import com.tradebatch.store.ReadSnapshot;
+
 /**
  * Writes a database (or some of its tables) as SQL text, like the sqlite3 shell's {@code .dump}: one
  * transaction, each table's CREATE then its rows as INSERTs with column names, then indexes, and after the
@@ -60,9 +62,7 @@ public final class SqlDumpWriter {
      * @return rows written
      */
     public static long dump(Connection c, Set<String> only, Writer out, String header) throws SQLException, IOException {
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false); // one snapshot for the schema and every row
-        try {
+        try (ReadSnapshot read = ReadSnapshot.begin(c)) { // one snapshot for the schema and every row
             long rows = 0;
             long statements = 2; // BEGIN and COMMIT
             List<SchemaObject> objects = objects(c);
@@ -90,9 +90,6 @@ public final class SqlDumpWriter {
             out.write("COMMIT;\n");
             out.write("-- " + TRAILER + statements + " statements\n");
             return rows;
-        } finally {
-            c.rollback();
-            c.setAutoCommit(autoCommit);
         }
     }
 

@@ -15,12 +15,21 @@ public final class SqliteDataSourceFactory {
     /** How long a thread waits for a free pooled connection (not for SQLite's lock: that is the busy timeout). */
     private static final long CONNECTION_TIMEOUT_MS = 30_000;
 
+    /** How long the bulk connection (and its large page cache) stays open after a load: HikariCP's minimum. */
+    private static final long BULK_IDLE_TIMEOUT_MS = 10_000;
+
     private SqliteDataSourceFactory() {
     }
 
     public static HikariDataSource create(StoreLocation location, StoreProperties props) {
         SQLiteConfig config = baseConfig(location, props);
         config.setCacheSize(-props.getCacheSizeKib());
+        // Transactions on these pools often read, then write (Spring Batch's id sequences and version checks,
+        // Batch issue #1247; the candle metadata recount; upserts that look a row up first). A DEFERRED
+        // transaction that does so fails at once with SQLITE_BUSY, without the busy handler, when another
+        // process has committed since its read began. IMMEDIATE takes the write lock at BEGIN, where the busy
+        // timeout applies: it waits its turn instead. Reads that need one snapshot begin DEFERRED (ReadSnapshot).
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         return pool("store-" + location.store().key(), location, config, props.getPoolSize());
     }
 
@@ -34,9 +43,13 @@ public final class SqliteDataSourceFactory {
         SQLiteConfig config = baseConfig(location, props);
         config.setCacheSize(-props.getBulkCacheSizeKib());
         config.setWalAutocheckpoint(props.getBulkWalAutocheckpointPages());
+        // Left DEFERRED: a bulk chunk writes first (an upsert, no read before it), so its first statement takes
+        // the write lock under the busy timeout anyway, and the lock is held only while the chunk is written,
+        // not while the next one is read from its file. IMMEDIATE would hold it from one chunk to the next and
+        // leave other processes (a small import, VACUUM) hardly a moment to get in.
         HikariDataSource ds = pool("bulk-" + location.store().key(), location, config, 1);
         // hand the memory back soon after a load
-        ds.setIdleTimeout(Math.max(10_000, props.getBusyTimeout().toMillis()));
+        ds.setIdleTimeout(BULK_IDLE_TIMEOUT_MS);
         return ds;
     }
 
@@ -47,12 +60,6 @@ public final class SqliteDataSourceFactory {
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout((int) props.getBusyTimeout().toMillis());
-        if (location.store() == Store.BATCH) {
-            // Spring Batch reads then writes in one transaction (id sequences, version checks); with DEFERRED,
-            // two launches at once can deadlock and fail at once with "database is locked" (Batch issue #1247).
-            // IMMEDIATE takes the write lock up front, so the busy timeout applies instead.
-            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        }
         return config;
     }
 

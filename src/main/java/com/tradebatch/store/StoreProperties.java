@@ -14,8 +14,8 @@ public class StoreProperties {
     /** What relative store paths resolve against; the working directory unless set. */
     private Path baseDir = Path.of(System.getProperty("user.dir"));
 
-    /** How long a connection waits for another writer's lock before failing with SQLITE_BUSY. */
-    private Duration busyTimeout = Duration.ofSeconds(5);
+    /** How long a write waits for another writer's lock before failing with SQLITE_BUSY (why 10 min: application.yml). */
+    private Duration busyTimeout = Duration.ofMinutes(10);
 
     /** SQLite page cache per connection, in KiB (written as a negative cache_size). */
     private int cacheSizeKib = 2000;

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -120,9 +123,57 @@ class StoreSetupTest {
             assertThat(pragma(c, "journal_mode")).isEqualTo("wal");
             assertThat(pragma(c, "synchronous")).isEqualTo("1");
             assertThat(pragma(c, "foreign_keys")).isEqualTo("1");
-            assertThat(pragma(c, "busy_timeout")).isEqualTo("5000");
+            assertThat(pragma(c, "busy_timeout")).isEqualTo("600000"); // 10 minutes, the default
             assertThat(pragma(c, "cache_size")).isEqualTo("-65536");
             assertThat(pragma(c, "wal_autocheckpoint")).isEqualTo("10000");
+        }
+    }
+
+    @Test
+    void writeTransactionsTakeTheLockAtBeginButBulkChunksAndSnapshotReadsLetWritersOn() throws Exception {
+        TestEnvironment env = new TestEnvironment(dir);
+        assertThat(env.run("run", "db-stats").exitCode()).isZero();
+        try (ConfigurableApplicationContext ctx = env.context()) {
+            for (String name : List.of("tradingDataSource", "marketDataSource", "analyticsDataSource", "batchDataSource")) {
+                Path file = ctx.getBean(Stores.class).location(storeOf(name)).file();
+                try (Connection c = ctx.getBean(name, DataSource.class).getConnection()) {
+                    c.setAutoCommit(false); // what a transaction manager does at begin: IMMEDIATE takes the lock
+                    assertThat(otherWriterGetsIn(file)).as(name + " transaction").isFalse();
+                    c.rollback();
+                    c.setAutoCommit(true);
+                    try (ReadSnapshot read = ReadSnapshot.begin(c)) {
+                        pragma(c, "user_version");
+                        assertThat(otherWriterGetsIn(file)).as(name + " snapshot read").isTrue();
+                    }
+                    assertThat(c.getAutoCommit()).isTrue();
+                    c.setAutoCommit(false); // the pooled connection is IMMEDIATE again after the snapshot
+                    assertThat(otherWriterGetsIn(file)).as(name + " after a snapshot read").isFalse();
+                    c.rollback();
+                    c.setAutoCommit(true);
+                }
+            }
+            try (Connection c = ctx.getBean("marketBulkDataSource", DataSource.class).getConnection()) {
+                c.setAutoCommit(false); // a bulk chunk takes the lock only at its first write
+                assertThat(otherWriterGetsIn(dir.resolve("data/market_data.db"))).as("bulk").isTrue();
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static Store storeOf(String dataSource) {
+        return Store.valueOf(dataSource.replace("DataSource", "").toUpperCase(Locale.ROOT));
+    }
+
+    /** Whether a plain connection that does not wait (busy_timeout 0) can take the file's write lock now. */
+    private static boolean otherWriterGetsIn(Path file) throws Exception {
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            other.createStatement().execute("BEGIN IMMEDIATE");
+            other.createStatement().execute("ROLLBACK");
+            return true;
+        } catch (SQLException e) {
+            assertThat(e.getMessage()).contains("SQLITE_BUSY");
+            return false;
         }
     }
 
