@@ -58,6 +58,10 @@ public class JobStopper {
         }).orElse(false);
     }
 
+    public boolean isRunningHere(long executionId) {
+        return live.running(executionId).isPresent();
+    }
+
     public boolean anyRunning() {
         return !live.running().isEmpty();
     }
