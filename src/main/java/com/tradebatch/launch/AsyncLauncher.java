@@ -34,6 +34,7 @@ public class AsyncLauncher implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(AsyncLauncher.class);
     /** How long a launch may take to create its execution (migrations, a busy batch store). */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration HANDOVER = Duration.ofSeconds(1);
 
     private final JobRunner runner;
     private final JobRepository jobRepository;
@@ -77,7 +78,7 @@ public class AsyncLauncher implements DisposableBean {
 
     private JobExecution submit(String job, Map<String, String> values, Supplier<JobExecution> launch) {
         String key = job + " " + new TreeMap<>(values);
-        if (!inFlight.add(key)) {
+        if (!claim(key)) {
             throw new AlreadyRunningException(job + " with these parameters is already running in this process");
         }
         CompletableFuture<JobExecution> started = new CompletableFuture<>();
@@ -113,6 +114,23 @@ public class AsyncLauncher implements DisposableBean {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while " + job + " was starting", e);
         }
+    }
+
+    /** A run that just ended may still be leaving its thread: a moment's grace before calling it running. */
+    private boolean claim(String key) {
+        long deadline = System.nanoTime() + HANDOVER.toNanos();
+        while (!inFlight.add(key)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -26,7 +26,7 @@ class StoreHealthContributors {
     static final Duration REUSE = Duration.ofSeconds(30);
 
     @Bean
-    CompositeHealthContributor stores(StoreHealth health) {
+    CompositeHealthContributor storesHealthContributor(StoreHealth health) {
         Map<String, HealthIndicator> byStore = new LinkedHashMap<>();
         for (Store store : Store.values()) {
             byStore.put(store.key(), new Cached(health, store));
