@@ -4,13 +4,17 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 
 import com.tradebatch.launch.TradebatchConfiguration;
 import com.tradebatch.store.StoreConfigurationException;
@@ -38,7 +42,8 @@ public final class Cli {
               restore <database> [<file>]    verify a backup and swap it in (current file kept aside);
                                              without a file: list its verified backups
               schedules                      the schedules of the jobs folder with their next fire times
-              serve                          run the schedules (Quartz) in the foreground until SIGTERM / Ctrl-C
+              serve                          run the schedules (Quartz) and the HTTP API (127.0.0.1:8080) in the
+                                             foreground until SIGTERM / Ctrl-C
               help                           this text
 
             exit codes: 0 done (job COMPLETED), 1 job FAILED or STOPPED / database unusable, 2 bad usage
@@ -47,6 +52,8 @@ public final class Cli {
             """;
 
     private static final Set<String> HELP = Set.of("help", "--help", "-h");
+    /** Read by Boot (and by the auto-configuration filter that keeps web, security and actuator out of commands). */
+    public static final String WEB_APPLICATION_TYPE = "spring.main.web-application-type";
 
     private Cli() {
     }
@@ -67,7 +74,7 @@ public final class Cli {
         List<String> rest = List.of(args).subList(1, args.length);
         ConfigurableApplicationContext context = null;
         try {
-            context = startContext(properties, extraSources);
+            context = startContext(command.equals("serve"), properties, extraSources);
             Command cmd = context.getBeansOfType(Command.class).values().stream()
                     .filter(c -> c.name().equals(command)).findFirst()
                     .orElseThrow(() -> new UsageException("unknown command '" + command + "' (see 'tradebatch help')"));
@@ -81,18 +88,38 @@ public final class Cli {
         }
     }
 
-    /** The application context every command runs in (tests start it the same way). */
+    /** The application context every command runs in, without a web server (tests start it the same way). */
     public static ConfigurableApplicationContext startContext(Map<String, Object> properties, Class<?>... extraSources) {
+        return startContext(false, properties, extraSources);
+    }
+
+    /**
+     * The application context of a command. Only {@code serve} ({@code web}) may start the web server, and only
+     * when {@code tradebatch.http.port} ({@code TRADEBATCH_HTTP_PORT}) is not 0; every other command is a plain
+     * command line process whatever the configuration says.
+     */
+    public static ConfigurableApplicationContext startContext(boolean web, Map<String, Object> properties,
+            Class<?>... extraSources) {
         List<Class<?>> sources = new ArrayList<>();
         sources.add(TradebatchConfiguration.class);
         sources.addAll(Arrays.asList(extraSources));
         SpringApplication app = new SpringApplication(sources.toArray(Class<?>[]::new));
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setLogStartupInfo(false);
-        if (!properties.isEmpty()) {
-            app.addInitializers(ctx -> ctx.getEnvironment().getPropertySources()
-                    .addFirst(new MapPropertySource("tradebatch-overrides", properties)));
-        }
+        // before Boot binds spring.main.* from the environment: the overrides, then the web decision on top of them
+        app.addListeners(new ApplicationListener<ApplicationEnvironmentPreparedEvent>() {
+            @Override
+            public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+                MutablePropertySources sourcesOf = event.getEnvironment().getPropertySources();
+                if (!properties.isEmpty()) {
+                    sourcesOf.addFirst(new MapPropertySource("tradebatch-overrides", properties));
+                }
+                String port = event.getEnvironment().getProperty("tradebatch.http.port", "0").trim();
+                boolean http = web && !port.equals("0");
+                sourcesOf.addFirst(new MapPropertySource("tradebatch-web", Map.of(WEB_APPLICATION_TYPE,
+                        (http ? WebApplicationType.SERVLET : WebApplicationType.NONE).name().toLowerCase(Locale.ROOT))));
+            }
+        });
         return app.run();
     }
 

@@ -20,6 +20,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.EmptyResultDataAccessException;
@@ -123,7 +124,7 @@ public class JobRunner {
         }
         if (status.isRunning()) {
             if (!isOrphaned(execution)) {
-                throw new IllegalStateException("execution " + execution.getId() + " of " + name + " is still running"
+                throw new AlreadyRunningException("execution " + execution.getId() + " of " + name + " is still running"
                         + ExecutionOwner.of(execution).map(o -> " in process " + o.pid()).orElse(""));
             }
             log.warn("{}: execution {} was left {} by a process that is gone; marking it FAILED to restart it", name,
@@ -133,6 +134,9 @@ public class JobRunner {
         try {
             return jobOperator.restart(execution);
         } catch (Exception e) {
+            if (e instanceof JobExecutionAlreadyRunningException) {
+                throw new AlreadyRunningException(name + " execution " + execution.getId() + " is already running");
+            }
             throw new IllegalStateException(name + " execution " + execution.getId() + " could not restart: "
                     + e.getMessage(), e);
         }
@@ -148,7 +152,7 @@ public class JobRunner {
             }
             boolean stale = last.getStatus().isRunning() && isOrphaned(last);
             if (last.getStatus().isRunning() && !stale) {
-                throw new IllegalStateException(jobName + " with these parameters is already running as execution "
+                throw new AlreadyRunningException(jobName + " with these parameters is already running as execution "
                         + last.getId());
             }
             return RESUMABLE.contains(last.getStatus()) || stale ? last : null;

@@ -41,6 +41,27 @@ public class JobStopper {
         return running;
     }
 
+    /**
+     * Asks one execution running in this process to stop at its next chunk boundary (it ends STOPPED).
+     *
+     * @return false when that execution is not running in this process
+     */
+    public boolean stop(long executionId) {
+        return live.running(executionId).map(execution -> {
+            log.info("stopping {} execution {}", execution.getJobInstance().getJobName(), execution.getId());
+            try {
+                jobOperator.stop(execution);
+            } catch (Exception e) {
+                throw new IllegalStateException("could not stop execution " + executionId + ": " + e.getMessage(), e);
+            }
+            return true;
+        }).orElse(false);
+    }
+
+    public boolean isRunningHere(long executionId) {
+        return live.running(executionId).isPresent();
+    }
+
     public boolean anyRunning() {
         return !live.running().isEmpty();
     }

@@ -2,7 +2,9 @@ package com.tradebatch.launch;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.job.JobExecution;
@@ -18,16 +20,35 @@ import org.springframework.stereotype.Component;
 @Component
 public class LiveExecutions implements JobExecutionListener, BeanPostProcessor {
 
+    /** Told of the execution a launch on this thread created, as soon as it starts (see {@link AsyncLauncher}). */
+    private static final ThreadLocal<Consumer<JobExecution>> ON_START = new ThreadLocal<>();
+
     private final Map<Long, JobExecution> running = new ConcurrentHashMap<>();
+
+    static void onStartOfThisThread(Consumer<JobExecution> callback) {
+        if (callback == null) {
+            ON_START.remove();
+        } else {
+            ON_START.set(callback);
+        }
+    }
 
     @Override
     public void beforeJob(JobExecution jobExecution) {
         running.put(jobExecution.getId(), jobExecution);
+        Consumer<JobExecution> callback = ON_START.get();
+        if (callback != null) {
+            callback.accept(jobExecution);
+        }
     }
 
     @Override
     public void afterJob(JobExecution jobExecution) {
         running.remove(jobExecution.getId());
+    }
+
+    public Optional<JobExecution> running(long executionId) {
+        return Optional.ofNullable(running.get(executionId));
     }
 
     public List<JobExecution> running() {

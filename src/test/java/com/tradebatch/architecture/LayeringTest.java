@@ -10,7 +10,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
- * The package map of the README, enforced: entry points (command line, schedules) -> launch -> jobs -> common ->
+ * The package map of the README, enforced: entry points (command line, schedules, HTTP API) -> launch -> jobs -> common ->
  * store, each layer using only those below it, and no cycle between any two packages.
  */
 class LayeringTest {
@@ -22,7 +22,8 @@ class LayeringTest {
     @Test
     void eachLayerUsesOnlyTheLayersBelowIt() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Entry points").definedBy("com.tradebatch", "com.tradebatch.cli..", "com.tradebatch.schedule..")
+                .layer("Entry points").definedBy("com.tradebatch", "com.tradebatch.cli..", "com.tradebatch.schedule..",
+                        "com.tradebatch.web..")
                 .layer("Launch").definedBy("com.tradebatch.launch..")
                 .layer("Jobs").definedBy("com.tradebatch.market..", "com.tradebatch.analytics..",
                         "com.tradebatch.migration..", "com.tradebatch.maintenance..")

@@ -29,6 +29,7 @@ class ServeProcessIT {
                 "BATCH_DATABASE_URL", "DATABASE_URL", "TRADEBATCH_LOG_FILE", "TRADEBATCH_JOBS_DIR")) {
             pb.environment().remove(v);
         }
+        pb.environment().put("TRADEBATCH_HTTP_PORT", "0"); // the schedules only: no web server in this test
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());

@@ -1,0 +1,146 @@
+package com.tradebatch.web;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.tradebatch.launch.StoreHealth;
+import com.tradebatch.maintenance.BackupFiles;
+import com.tradebatch.maintenance.BackupManifest;
+import com.tradebatch.schedule.Schedule;
+import com.tradebatch.schedule.ScheduleLoader;
+import com.tradebatch.schedule.ScheduleProperties;
+import com.tradebatch.schedule.ScheduleService;
+import com.tradebatch.store.Store;
+import com.tradebatch.store.StoreMigrator;
+import com.tradebatch.store.UrlRedaction;
+
+/** {@code /api/system/info}, {@code /api/schedules}, {@code /api/backups}, {@code /api/series}: read-only views. */
+@RestController
+@RequestMapping(path = "/api", produces = "application/json")
+@ConditionalOnWebApplication
+class SystemApi {
+
+    private static final String SERIES = """
+            SELECT symbol, interval, earliest_timestamp, latest_timestamp, total_candles, last_sync, sync_status,
+                   error_code, error_message, last_attempt_at, last_success_at
+            FROM candlestick_metadata
+            WHERE (? IS NULL OR symbol = ?) AND (? IS NULL OR interval = ?)
+            ORDER BY symbol, interval
+            """;
+
+    private final StoreHealth health;
+    private final ScheduleLoader loader;
+    private final ScheduleService schedules;
+    private final ScheduleProperties scheduleProps;
+    private final BackupFiles backups;
+    private final JdbcTemplate market;
+    private final StoreMigrator migrator;
+
+    SystemApi(StoreHealth health, ScheduleLoader loader, ScheduleService schedules, ScheduleProperties scheduleProps,
+            BackupFiles backups, @Qualifier("marketDataSource") DataSource market, StoreMigrator migrator) {
+        this.health = health;
+        this.loader = loader;
+        this.schedules = schedules;
+        this.scheduleProps = scheduleProps;
+        this.backups = backups;
+        this.market = new JdbcTemplate(market);
+        this.migrator = migrator;
+    }
+
+    /** The {@code health} command's block: status, type, databases (connected/disconnected), redacted urls, errors. */
+    @GetMapping("/system/info")
+    Map<String, Object> info() {
+        return health.report();
+    }
+
+    /** The schedules of the jobs folder with their next fire times and last success, and the files not loaded. */
+    @GetMapping("/schedules")
+    Map<String, Object> schedules() {
+        ScheduleLoader.Loaded loaded = loader.load();
+        Date now = new Date();
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Schedule s : loaded.schedules()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", s.name());
+            m.put("job", s.job());
+            m.put("cron", s.cron());
+            m.put("params", s.params());
+            m.put("enabled", s.enabled());
+            m.put("catchUp", s.catchUp());
+            List<String> next = new ArrayList<>();
+            Date t = now;
+            for (int i = 0; s.enabled() && i < scheduleProps.getNextFireTimes() && (t = s.nextFireAfter(t)) != null; i++) {
+                next.add(t.toInstant().atZone(ZoneId.systemDefault()).toOffsetDateTime().toString());
+            }
+            m.put("nextFireTimes", next);
+            m.put("lastSuccess", schedules.lastSuccess(s).map(Object::toString).orElse(null));
+            list.add(m);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("schedules", list);
+        body.put("problems", loaded.problems().stream().map(p -> UrlRedaction.redact(p.toString())).toList());
+        return body;
+    }
+
+    /** Verified backups per database, newest first (what {@code restore <database>} lists). */
+    @GetMapping("/backups")
+    Map<String, Object> backups() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (Store store : Store.values()) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (BackupFiles.Backup b : backups.verified(store)) {
+                BackupManifest m = b.manifest();
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("file", b.file().getFileName().toString());
+                row.put("created", m.created());
+                row.put("compression", m.compression());
+                row.put("size", m.size());
+                row.put("sha256", m.sha256());
+                row.put("databaseSize", m.databaseSize());
+                row.put("integrityCheck", m.integrityCheck());
+                row.put("rows", m.rows());
+                row.put("totalRows", m.totalRows());
+                list.add(row);
+            }
+            body.put(store.key(), list);
+        }
+        return body;
+    }
+
+    /** The candle series of the market database ({@code candlestick_metadata}), optionally one symbol or interval. */
+    @GetMapping("/series")
+    Map<String, Object> series(@RequestParam(required = false) String symbol,
+            @RequestParam(required = false) String interval) {
+        migrator.migrate(Store.MARKET);
+        List<Map<String, Object>> rows = market.query(SERIES, (rs, i) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("symbol", rs.getString(1));
+            row.put("interval", rs.getString(2));
+            row.put("earliest", rs.getString(3));
+            row.put("latest", rs.getString(4));
+            row.put("totalCandles", rs.getLong(5));
+            row.put("lastSync", rs.getString(6));
+            row.put("syncStatus", rs.getString(7));
+            row.put("errorCode", rs.getString(8));
+            row.put("errorMessage", UrlRedaction.redact(rs.getString(9)));
+            row.put("lastAttemptAt", rs.getString(10));
+            row.put("lastSuccessAt", rs.getString(11));
+            return row;
+        }, symbol, symbol, interval, interval);
+        return Map.of("series", rows);
+    }
+}
