@@ -77,16 +77,17 @@ public class AnalyticsMetricsJobConfiguration {
     PeriodMetricsProcessor periodMetricsProcessor(@Qualifier("tradingDataSource") DataSource trading,
             @Qualifier("marketDataSource") DataSource market, @Qualifier("analyticsDataSource") DataSource analytics,
             @Value("#{jobParameters['from']}") String from, @Value("#{jobParameters['to']}") String to,
-            @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['symbols']}") String symbols) {
+            @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['symbols']}") String symbols,
+            AnalyticsProperties props) {
         SymbolScope scope = SymbolScope.of(symbols);
         List<MetricPeriod> range = MetricPeriodReader.periods(PeriodUnit.of(period), LocalDate.parse(from),
                 LocalDate.parse(to));
         return new PeriodMetricsProcessor(List.of(
-                new TradingMetricsCalculator(trading, scope, range),
-                new ExecutionMetricsCalculator(analytics, scope),
-                new PatternMetricsCalculator(analytics, scope),
+                new TradingMetricsCalculator(trading, scope, range, props.fetchSize()),
+                new ExecutionMetricsCalculator(analytics, scope, props.fetchSize()),
+                new PatternMetricsCalculator(analytics, scope, props.fetchSize()),
                 new MlMetricsCalculator(analytics, scope),
-                new MarketMetricsCalculator(market, scope)));
+                new MarketMetricsCalculator(market, scope, props.fetchSize())));
     }
 
     @Bean

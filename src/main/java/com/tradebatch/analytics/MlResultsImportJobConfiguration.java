@@ -38,7 +38,6 @@ public class MlResultsImportJobConfiguration {
 
     public static final String JOB = "ml-results-import";
     static final String VALIDATION_STEP = "ml-results-validation";
-    static final int CHUNK = 500;
 
     @Bean
     JobSpec mlResultsImportJobSpec() {
@@ -65,8 +64,9 @@ public class MlResultsImportJobConfiguration {
     Step mlResultsImportStep(JobRepository jobRepository,
             @Qualifier(StoreConfiguration.ANALYTICS_TX) PlatformTransactionManager analyticsTx,
             ResultFileReader mlResultFileReader, MlResultValidator mlResultValidator, MlResultWriter mlResultWriter,
-            RejectListener mlResultsRejectListener, RejectSkipPolicy mlResultsSkipPolicy) {
-        return new StepBuilder(JOB, jobRepository).<InputRecord, MlResult>chunk(CHUNK)
+            RejectListener mlResultsRejectListener, RejectSkipPolicy mlResultsSkipPolicy,
+            AnalyticsProperties props) {
+        return new StepBuilder(JOB, jobRepository).<InputRecord, MlResult>chunk(props.chunkSize())
                 .transactionManager(analyticsTx)
                 .reader(CommittedPositionReader.of(mlResultFileReader))
                 .processor(mlResultValidator)
@@ -82,8 +82,8 @@ public class MlResultsImportJobConfiguration {
     Step mlResultsValidationStep(JobRepository jobRepository,
             @Qualifier(StoreConfiguration.ANALYTICS_TX) PlatformTransactionManager analyticsTx,
             PendingPredictionReader pendingPredictionReader, PredictionValidator predictionValidator,
-            @Qualifier("analyticsDataSource") DataSource analytics) {
-        return new StepBuilder(VALIDATION_STEP, jobRepository).<PendingPrediction, PredictionOutcome>chunk(CHUNK)
+            @Qualifier("analyticsDataSource") DataSource analytics, AnalyticsProperties props) {
+        return new StepBuilder(VALIDATION_STEP, jobRepository).<PendingPrediction, PredictionOutcome>chunk(props.chunkSize())
                 .transactionManager(analyticsTx)
                 .reader(pendingPredictionReader)
                 .processor(predictionValidator)
@@ -126,8 +126,9 @@ public class MlResultsImportJobConfiguration {
 
     @Bean
     @StepScope
-    PendingPredictionReader pendingPredictionReader(@Qualifier("analyticsDataSource") DataSource analytics) {
-        return new PendingPredictionReader(analytics, CHUNK);
+    PendingPredictionReader pendingPredictionReader(@Qualifier("analyticsDataSource") DataSource analytics,
+            AnalyticsProperties props) {
+        return new PendingPredictionReader(analytics, props.chunkSize());
     }
 
     /** Step-scoped: "now" is when the validation step starts, the same for every prediction of the run. */

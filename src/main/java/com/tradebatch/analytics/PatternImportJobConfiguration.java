@@ -33,7 +33,6 @@ import com.tradebatch.store.StoreConfiguration;
 public class PatternImportJobConfiguration {
 
     public static final String JOB = "pattern-import";
-    static final int CHUNK = 500;
 
     @Bean
     JobSpec patternImportJobSpec() {
@@ -58,8 +57,8 @@ public class PatternImportJobConfiguration {
             @Qualifier(StoreConfiguration.ANALYTICS_TX) PlatformTransactionManager analyticsTx,
             ResultFileReader patternFileReader, PatternResultValidator patternResultValidator,
             PatternCacheWriter patternCacheWriter, RejectListener patternImportRejectListener,
-            RejectSkipPolicy patternImportSkipPolicy) {
-        return new StepBuilder(JOB, jobRepository).<InputRecord, PatternResult>chunk(CHUNK)
+            RejectSkipPolicy patternImportSkipPolicy, AnalyticsProperties props) {
+        return new StepBuilder(JOB, jobRepository).<InputRecord, PatternResult>chunk(props.chunkSize())
                 .transactionManager(analyticsTx)
                 .reader(CommittedPositionReader.of(patternFileReader))
                 .processor(patternResultValidator)

@@ -76,9 +76,9 @@ public class CandleImportJobConfiguration {
             @Qualifier(StoreConfiguration.MARKET_BULK_TX) PlatformTransactionManager tx,
             @Qualifier("marketBulkDataSource") DataSource market, RejectListener candleRejectListener,
             ProgressListener<Candle> candleProgressListener, RejectSkipPolicy candleSkipPolicy,
-            @Value("${tradebatch.candles.chunk-size}") int chunkSize) {
+            MarketProperties props) {
         JdbcBatchItemWriter<Candle> writer = CandleUpsertWriter.create(market);
-        return new StepBuilder("candle-import", repo).<Candle, Candle>chunk(chunkSize)
+        return new StepBuilder("candle-import", repo).<Candle, Candle>chunk(props.chunkSize())
                 .transactionManager(tx)
                 .reader(CommittedPositionReader.of(candleFileReader))
                 .processor(new CandleValidator())

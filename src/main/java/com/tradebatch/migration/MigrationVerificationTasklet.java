@@ -32,15 +32,17 @@ public class MigrationVerificationTasklet implements Tasklet {
     private final Set<String> selected;
     private final Path reportFolder;
     private final int pageSize;
+    private final int lookupBatch;
 
     public MigrationVerificationTasklet(LegacySource legacy, MigrationTables tables, Stores stores, Set<String> selected,
-            Path reportFolder, int pageSize) {
+            Path reportFolder, int pageSize, int lookupBatch) {
         this.legacy = legacy;
         this.tables = tables;
         this.stores = stores;
         this.selected = selected;
         this.reportFolder = reportFolder;
         this.pageSize = pageSize;
+        this.lookupBatch = lookupBatch;
     }
 
     @Override
@@ -51,7 +53,8 @@ public class MigrationVerificationTasklet implements Tasklet {
         try (Connection c = legacy.connect()) {
             for (MigrationPlan.Entry e : plan.tables()) {
                 TableMigration migration = tables.get(e.mapping().source()).orElseThrow();
-                TableVerifier verifier = new TableVerifier(c, stores.dataSource(e.mapping().store()), pageSize);
+                TableVerifier verifier = new TableVerifier(c, stores.dataSource(e.mapping().store()), pageSize,
+                        lookupBatch);
                 TableVerification v = verifier.verify(migration, e.rows());
                 log.info("pg-migrate verification {}: {}", v.source(), v);
                 results.add(v);

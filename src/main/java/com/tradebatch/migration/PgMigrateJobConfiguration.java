@@ -58,11 +58,11 @@ public class PgMigrateJobConfiguration {
             @Qualifier(StoreConfiguration.TRADING_TX) PlatformTransactionManager trading,
             @Qualifier(StoreConfiguration.MARKET_BULK_TX) PlatformTransactionManager market,
             @Qualifier(StoreConfiguration.ANALYTICS_TX) PlatformTransactionManager analytics,
-            @Value("${tradebatch.migration.chunk-size:5000}") int chunkSize) {
+            MigrationProperties props) {
         Map<Store, PlatformTransactionManager> tx = Map.of(Store.TRADING, trading, Store.MARKET, market, Store.ANALYTICS, analytics);
         FlowBuilder<FlowJobBuilder> flow = null;
         for (TableMapping m : TableMappings.all()) {
-            Step step = new StepBuilder(STEP_PREFIX + m.source(), repo).<MigrationRow, Object[]>chunk(chunkSize)
+            Step step = new StepBuilder(STEP_PREFIX + m.source(), repo).<MigrationRow, Object[]>chunk(props.chunkSize())
                     .transactionManager(tx.get(m.store()))
                     .reader(CommittedPositionReader.of(pgMigrateReader))
                     .processor(new MigrationRowProcessor(m.source(), migrationTables)).writer(pgMigrateWriter)
@@ -98,19 +98,20 @@ public class PgMigrateJobConfiguration {
     @Bean
     @StepScope
     MigrationVerificationTasklet pgMigrateVerificationTasklet(LegacySource legacy, MigrationTables migrationTables,
-            Stores stores, StoreProperties props, @Value("#{jobParameters['tables']}") String tables,
-            @Value("${tradebatch.migration.chunk-size:5000}") int chunkSize) {
-        Path reports = props.getBaseDir().resolve("data");
-        return new MigrationVerificationTasklet(legacy, migrationTables, stores, TableSelection.parse(tables), reports, chunkSize);
+            Stores stores, StoreProperties storeProperties, @Value("#{jobParameters['tables']}") String tables,
+            MigrationProperties props) {
+        Path reports = storeProperties.getBaseDir().resolve("data");
+        return new MigrationVerificationTasklet(legacy, migrationTables, stores, TableSelection.parse(tables), reports,
+                props.chunkSize(), props.verifyLookupBatch());
     }
 
     @Bean
     @StepScope
     LegacyTableReader pgMigrateReader(@Value("#{stepExecution.stepName}") String stepName,
             @Value("#{jobParameters['tables']}") String tables, @Value("#{jobParameters['strict-decimals']}") String strict,
-            MigrationTables migrationTables, LegacySource legacy, @Value("${tradebatch.migration.chunk-size:5000}") int chunkSize) {
+            MigrationTables migrationTables, LegacySource legacy, MigrationProperties props) {
         String table = tableOf(stepName);
-        return new LegacyTableReader(table, TableSelection.parse(tables).contains(table), migrationTables, legacy, chunkSize,
+        return new LegacyTableReader(table, TableSelection.parse(tables).contains(table), migrationTables, legacy, props.chunkSize(),
                 Boolean.parseBoolean(strict));
     }
 

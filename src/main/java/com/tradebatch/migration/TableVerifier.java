@@ -21,17 +21,17 @@ import com.tradebatch.common.ProgressReporter;
  */
 public final class TableVerifier {
 
-    /** Keys per target lookup: large enough to amortise the statement, small enough for SQLite's IN (VALUES ...). */
-    private static final int LOOKUP_BATCH = 500;
-
     private final Connection legacy;
     private final DataSource target;
     private final int pageSize;
+    /** Keys per target lookup (tradebatch.migration.verify-lookup-batch). */
+    private final int lookupBatch;
 
-    public TableVerifier(Connection legacy, DataSource target, int pageSize) {
+    public TableVerifier(Connection legacy, DataSource target, int pageSize, int lookupBatch) {
         this.legacy = legacy;
         this.target = target;
         this.pageSize = pageSize;
+        this.lookupBatch = lookupBatch;
     }
 
     /** @param expectedRows the plan's row count, for progress only (the verification counts what it reads) */
@@ -49,8 +49,8 @@ public final class TableVerifier {
                 Lookup lookup = new Lookup(c, table, comparedPos.length)) {
             List<MigrationRow> page;
             while (!(page = pages.next()).isEmpty()) {
-                for (int from = 0; from < page.size(); from += LOOKUP_BATCH) {
-                    compare(lookup, table, page.subList(from, Math.min(page.size(), from + LOOKUP_BATCH)), keyPos,
+                for (int from = 0; from < page.size(); from += lookupBatch) {
+                    compare(lookup, table, page.subList(from, Math.min(page.size(), from + lookupBatch)), keyPos,
                             comparedPos, tally);
                 }
                 progress.advance(page.size());
