@@ -10,7 +10,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import com.tradebatch.common.ProgressReporter;
+import com.tradebatch.common.StepProgress;
 
 /**
  * Reads a legacy table again, maps every row as the migration does, and looks its target row up by the upsert key,
@@ -34,14 +34,12 @@ public final class TableVerifier {
         this.lookupBatch = lookupBatch;
     }
 
-    /** @param expectedRows the plan's row count, for progress only (the verification counts what it reads) */
-    public TableVerification verify(TableMigration table, long expectedRows) {
+    /** @param progress advanced by the source rows of each page compared */
+    public TableVerification verify(TableMigration table, StepProgress progress) {
         TableMapping m = table.mapping();
         DecimalAudit audit = new DecimalAudit(m.source(), false);
         int[] keyPos = table.positionsOf(m.conflictKey());
         int[] comparedPos = table.positionsOf(table.comparedColumns());
-        ProgressReporter progress = new ProgressReporter("verify " + m.source(), null, () -> expectedRows, "rows",
-                ProgressReporter.DEFAULT_INTERVAL);
         Tally tally = new Tally();
         try (PagePrefetcher pages = new PagePrefetcher(new SourcePager(legacy, table, pageSize, audit), table, null,
                 row -> row.valueHash(RowChecksum.hash(row.mapped(), comparedPos)));
