@@ -2,6 +2,7 @@ package com.tradebatch.common;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -71,7 +72,7 @@ public class StepProgressRegistry {
 
     /** Every running step of this process, by step execution id. */
     public Map<Long, ProgressSnapshot> running() {
-        Map<Long, ProgressSnapshot> all = new java.util.TreeMap<>();
+        Map<Long, ProgressSnapshot> all = new TreeMap<>();
         running.forEach((id, p) -> all.put(id, p.snapshot()));
         return all;
     }

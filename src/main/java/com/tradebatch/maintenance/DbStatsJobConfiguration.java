@@ -48,7 +48,8 @@ public class DbStatsJobConfiguration {
 
     @Bean
     @StepScope
-    DbStatsTasklet dbStatsTasklet(DatabaseInspector inspector, StepProgressRegistry progress, @Value("#{jobParameters['databases']}") String databases) {
+    DbStatsTasklet dbStatsTasklet(DatabaseInspector inspector, StepProgressRegistry progress,
+            @Value("#{jobParameters['databases']}") String databases) {
         return new DbStatsTasklet(inspector, progress, Store.parseList(databases, true));
     }
 }

@@ -41,7 +41,8 @@ public class ExportSqlTasklet implements Tasklet {
     private final boolean gzip;
 
     /** @param tables null for every table */
-    public ExportSqlTasklet(Stores stores, BackupFiles files, StepProgressRegistry progress, List<Store> databases, Set<String> tables, boolean gzip) {
+    public ExportSqlTasklet(Stores stores, BackupFiles files, StepProgressRegistry progress, List<Store> databases,
+            Set<String> tables, boolean gzip) {
         this.stores = stores;
         this.files = files;
         this.progress = progress;

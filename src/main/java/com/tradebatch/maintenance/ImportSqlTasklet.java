@@ -50,7 +50,8 @@ public class ImportSqlTasklet implements Tasklet {
     private final Path file;
     private final int maxProblems;
 
-    public ImportSqlTasklet(Stores stores, StoreMigrator migrator, StepProgressRegistry progress, Store database, Path file, int maxProblems) {
+    public ImportSqlTasklet(Stores stores, StoreMigrator migrator, StepProgressRegistry progress, Store database,
+            Path file, int maxProblems) {
         this.stores = stores;
         this.migrator = migrator;
         this.progress = progress;

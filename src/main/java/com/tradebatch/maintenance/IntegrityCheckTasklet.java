@@ -35,7 +35,8 @@ public class IntegrityCheckTasklet implements Tasklet {
     private final boolean quick;
     private final int maxProblems;
 
-    public IntegrityCheckTasklet(Stores stores, StepProgressRegistry progress, List<Store> databases, boolean quick, int maxProblems) {
+    public IntegrityCheckTasklet(Stores stores, StepProgressRegistry progress, List<Store> databases,
+            boolean quick, int maxProblems) {
         this.stores = stores;
         this.progress = progress;
         this.databases = databases;
@@ -48,7 +49,8 @@ public class IntegrityCheckTasklet implements Tasklet {
         StringBuilder report = new StringBuilder();
         List<String> failures = new ArrayList<>();
         String check = quick ? "quick_check" : "integrity_check";
-        StepProgress progress = this.progress.of(chunkContext.getStepContext().getStepExecution()).total(databases.size());
+        StepProgress progress = this.progress.of(chunkContext.getStepContext().getStepExecution())
+                .total(databases.size());
         for (Store store : databases) {
             StopRequests.checkBefore(chunkContext, store.key());
             List<String> problems = check(store);

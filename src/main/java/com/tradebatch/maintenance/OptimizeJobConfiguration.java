@@ -46,6 +46,7 @@ public class OptimizeJobConfiguration {
     @StepScope
     OptimizeTasklet optimizeTasklet(Stores stores, DatabaseInspector inspector, StepProgressRegistry progress,
             @Value("#{jobParameters['databases']}") String databases) {
-        return new OptimizeTasklet(stores, inspector, progress, Store.parseList(databases, false), OptimizeTasklet::usableSpace);
+        return new OptimizeTasklet(stores, inspector, progress, Store.parseList(databases, false),
+                OptimizeTasklet::usableSpace);
     }
 }

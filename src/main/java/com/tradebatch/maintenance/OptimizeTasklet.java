@@ -64,7 +64,8 @@ public class OptimizeTasklet implements Tasklet {
         StringBuilder report = new StringBuilder(String.format("%-10s %12s %12s %10s %10s %8s  %s%n",
                 "database", "size before", "size after", "free before", "free after", "seconds", "done"));
         List<String> refused = new ArrayList<>();
-        StepProgress progress = this.progress.of(chunkContext.getStepContext().getStepExecution()).total(databases.size());
+        StepProgress progress = this.progress.of(chunkContext.getStepContext().getStepExecution())
+                .total(databases.size());
         for (Store store : databases) {
             StopRequests.checkBefore(chunkContext, store.key());
             long start = System.nanoTime();

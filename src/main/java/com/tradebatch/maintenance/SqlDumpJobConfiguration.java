@@ -77,8 +77,8 @@ public class SqlDumpJobConfiguration {
     ExportSqlTasklet exportSqlTasklet(Stores stores, BackupFiles files, StepProgressRegistry progress,
             @Value("#{jobParameters['databases']}") String databases, @Value("#{jobParameters['tables']}") String tables,
             @Value("#{jobParameters['compress']}") String compress) {
-        return new ExportSqlTasklet(stores, files, progress, Store.parseList(databases, false), ExportSqlTasklet.parseTables(tables),
-                "gzip".equals(compress));
+        return new ExportSqlTasklet(stores, files, progress, Store.parseList(databases, false),
+                ExportSqlTasklet.parseTables(tables), "gzip".equals(compress));
     }
 
     @Bean

@@ -35,7 +35,8 @@ public class CandleRollupTasklet implements Tasklet {
     private int next;
     private final StringBuilder report = new StringBuilder();
 
-    public CandleRollupTasklet(DataSource market, StepProgressRegistry progress, String symbol, Interval source, List<Interval> targets) {
+    public CandleRollupTasklet(DataSource market, StepProgressRegistry progress, String symbol, Interval source,
+            List<Interval> targets) {
         this.jdbc = new NamedParameterJdbcTemplate(market);
         this.progress = progress;
         this.symbol = symbol;

@@ -111,8 +111,8 @@ public class PgMigrateJobConfiguration {
             @Value("#{jobParameters['tables']}") String tables, @Value("#{jobParameters['strict-decimals']}") String strict,
             MigrationTables migrationTables, LegacySource legacy, MigrationProperties props) {
         String table = tableOf(stepName);
-        return new LegacyTableReader(table, TableSelection.parse(tables).contains(table), migrationTables, legacy, props.chunkSize(),
-                Boolean.parseBoolean(strict));
+        return new LegacyTableReader(table, TableSelection.parse(tables).contains(table), migrationTables, legacy,
+                props.chunkSize(), Boolean.parseBoolean(strict));
     }
 
     @Bean
