@@ -21,7 +21,7 @@ import com.tradebatch.common.CommittedPositionReader;
 import com.tradebatch.common.JobSpec;
 import com.tradebatch.common.ParameterSpec;
 import com.tradebatch.common.ParameterType;
-import com.tradebatch.common.ProgressListener;
+import com.tradebatch.common.StepProgressRegistry;
 import com.tradebatch.store.StoreConfiguration;
 
 /**
@@ -55,13 +55,14 @@ public class AnalyticsMetricsJobConfiguration {
     Step analyticsMetricsStep(JobRepository jobRepository,
             @Qualifier(StoreConfiguration.ANALYTICS_TX) PlatformTransactionManager analyticsTx,
             MetricPeriodReader metricPeriodReader, PeriodMetricsProcessor periodMetricsProcessor,
-            AnalyticsMetricsWriter analyticsMetricsWriter) {
+            AnalyticsMetricsWriter analyticsMetricsWriter, StepProgressRegistry progress) {
         return new StepBuilder(JOB, jobRepository).<MetricPeriod, PeriodMetrics>chunk(1)
                 .transactionManager(analyticsTx)
                 .reader(CommittedPositionReader.of(metricPeriodReader))
                 .processor(periodMetricsProcessor)
                 .writer(analyticsMetricsWriter)
-                .listener(ProgressListener.rows(JOB + " periods"))
+                // one period per chunk: done/total in periods (a restart counts the periods done before)
+                .listener(progress.listener("periods", metricPeriodReader::position, metricPeriodReader::size))
                 .build();
     }
 
@@ -77,16 +78,17 @@ public class AnalyticsMetricsJobConfiguration {
     PeriodMetricsProcessor periodMetricsProcessor(@Qualifier("tradingDataSource") DataSource trading,
             @Qualifier("marketDataSource") DataSource market, @Qualifier("analyticsDataSource") DataSource analytics,
             @Value("#{jobParameters['from']}") String from, @Value("#{jobParameters['to']}") String to,
-            @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['symbols']}") String symbols) {
+            @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['symbols']}") String symbols,
+            AnalyticsProperties props) {
         SymbolScope scope = SymbolScope.of(symbols);
         List<MetricPeriod> range = MetricPeriodReader.periods(PeriodUnit.of(period), LocalDate.parse(from),
                 LocalDate.parse(to));
         return new PeriodMetricsProcessor(List.of(
-                new TradingMetricsCalculator(trading, scope, range),
-                new ExecutionMetricsCalculator(analytics, scope),
-                new PatternMetricsCalculator(analytics, scope),
+                new TradingMetricsCalculator(trading, scope, range, props.fetchSize()),
+                new ExecutionMetricsCalculator(analytics, scope, props.fetchSize()),
+                new PatternMetricsCalculator(analytics, scope, props.fetchSize()),
                 new MlMetricsCalculator(analytics, scope),
-                new MarketMetricsCalculator(market, scope)));
+                new MarketMetricsCalculator(market, scope, props.fetchSize())));
     }
 
     @Bean

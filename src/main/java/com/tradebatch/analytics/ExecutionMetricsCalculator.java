@@ -33,9 +33,9 @@ public class ExecutionMetricsCalculator implements MetricCalculator {
     private final JdbcTemplate analytics;
     private final SymbolScope scope;
 
-    public ExecutionMetricsCalculator(DataSource analytics, SymbolScope scope) {
+    public ExecutionMetricsCalculator(DataSource analytics, SymbolScope scope, int fetchSize) {
         this.analytics = new JdbcTemplate(analytics);
-        this.analytics.setFetchSize(10_000);
+        this.analytics.setFetchSize(fetchSize);
         this.scope = scope;
     }
 

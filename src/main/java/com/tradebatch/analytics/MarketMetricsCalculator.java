@@ -26,9 +26,9 @@ public class MarketMetricsCalculator implements MetricCalculator {
     private final JdbcTemplate market;
     private final SymbolScope scope;
 
-    public MarketMetricsCalculator(DataSource market, SymbolScope scope) {
+    public MarketMetricsCalculator(DataSource market, SymbolScope scope, int fetchSize) {
         this.market = new JdbcTemplate(market);
-        this.market.setFetchSize(10_000);
+        this.market.setFetchSize(fetchSize);
         this.scope = scope;
     }
 

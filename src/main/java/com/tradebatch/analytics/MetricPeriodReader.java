@@ -36,6 +36,16 @@ public class MetricPeriodReader extends AbstractItemCountingItemStreamItemReader
         return periods;
     }
 
+    /** Periods read so far, those of a restarted execution included (progress). */
+    public long position() {
+        return next;
+    }
+
+    /** Periods of the range (progress total). */
+    public long size() {
+        return periods.size();
+    }
+
     @Override
     protected MetricPeriod doRead() {
         return next < periods.size() ? periods.get(next++) : null;

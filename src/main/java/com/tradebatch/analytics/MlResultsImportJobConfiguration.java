@@ -23,9 +23,9 @@ import com.tradebatch.common.InputFiles;
 import com.tradebatch.common.JobSpec;
 import com.tradebatch.common.ParameterSpec;
 import com.tradebatch.common.ParameterType;
-import com.tradebatch.common.ProgressListener;
 import com.tradebatch.common.RejectListener;
 import com.tradebatch.common.RejectSkipPolicy;
+import com.tradebatch.common.StepProgressRegistry;
 import com.tradebatch.common.WorkPaths;
 import com.tradebatch.store.StoreConfiguration;
 
@@ -38,7 +38,6 @@ public class MlResultsImportJobConfiguration {
 
     public static final String JOB = "ml-results-import";
     static final String VALIDATION_STEP = "ml-results-validation";
-    static final int CHUNK = 500;
 
     @Bean
     JobSpec mlResultsImportJobSpec() {
@@ -65,8 +64,9 @@ public class MlResultsImportJobConfiguration {
     Step mlResultsImportStep(JobRepository jobRepository,
             @Qualifier(StoreConfiguration.ANALYTICS_TX) PlatformTransactionManager analyticsTx,
             ResultFileReader mlResultFileReader, MlResultValidator mlResultValidator, MlResultWriter mlResultWriter,
-            RejectListener mlResultsRejectListener, RejectSkipPolicy mlResultsSkipPolicy) {
-        return new StepBuilder(JOB, jobRepository).<InputRecord, MlResult>chunk(CHUNK)
+            RejectListener mlResultsRejectListener, RejectSkipPolicy mlResultsSkipPolicy,
+            AnalyticsProperties props, StepProgressRegistry progress) {
+        return new StepBuilder(JOB, jobRepository).<InputRecord, MlResult>chunk(props.chunkSize())
                 .transactionManager(analyticsTx)
                 .reader(CommittedPositionReader.of(mlResultFileReader))
                 .processor(mlResultValidator)
@@ -74,7 +74,7 @@ public class MlResultsImportJobConfiguration {
                 .faultTolerant()
                 .skipPolicy(mlResultsSkipPolicy)
                 .listener(mlResultsRejectListener)
-                .listener(ProgressListener.rows(JOB))
+                .listener(progress.rows())
                 .build();
     }
 
@@ -82,13 +82,14 @@ public class MlResultsImportJobConfiguration {
     Step mlResultsValidationStep(JobRepository jobRepository,
             @Qualifier(StoreConfiguration.ANALYTICS_TX) PlatformTransactionManager analyticsTx,
             PendingPredictionReader pendingPredictionReader, PredictionValidator predictionValidator,
-            @Qualifier("analyticsDataSource") DataSource analytics) {
-        return new StepBuilder(VALIDATION_STEP, jobRepository).<PendingPrediction, PredictionOutcome>chunk(CHUNK)
+            @Qualifier("analyticsDataSource") DataSource analytics, AnalyticsProperties props,
+            StepProgressRegistry progress) {
+        return new StepBuilder(VALIDATION_STEP, jobRepository).<PendingPrediction, PredictionOutcome>chunk(props.chunkSize())
                 .transactionManager(analyticsTx)
                 .reader(pendingPredictionReader)
                 .processor(predictionValidator)
                 .writer(new PredictionOutcomeWriter(analytics))
-                .listener(ProgressListener.rows(VALIDATION_STEP))
+                .listener(progress.rows())
                 .build();
     }
 
@@ -126,8 +127,9 @@ public class MlResultsImportJobConfiguration {
 
     @Bean
     @StepScope
-    PendingPredictionReader pendingPredictionReader(@Qualifier("analyticsDataSource") DataSource analytics) {
-        return new PendingPredictionReader(analytics, CHUNK);
+    PendingPredictionReader pendingPredictionReader(@Qualifier("analyticsDataSource") DataSource analytics,
+            AnalyticsProperties props) {
+        return new PendingPredictionReader(analytics, props.chunkSize());
     }
 
     /** Step-scoped: "now" is when the validation step starts, the same for every prediction of the run. */

@@ -22,9 +22,9 @@ import com.tradebatch.common.InputFiles;
 import com.tradebatch.common.JobSpec;
 import com.tradebatch.common.ParameterSpec;
 import com.tradebatch.common.ParameterType;
-import com.tradebatch.common.ProgressListener;
 import com.tradebatch.common.RejectListener;
 import com.tradebatch.common.RejectSkipPolicy;
+import com.tradebatch.common.StepProgressRegistry;
 import com.tradebatch.common.WorkPaths;
 import com.tradebatch.store.StoreConfiguration;
 
@@ -33,7 +33,6 @@ import com.tradebatch.store.StoreConfiguration;
 public class PatternImportJobConfiguration {
 
     public static final String JOB = "pattern-import";
-    static final int CHUNK = 500;
 
     @Bean
     JobSpec patternImportJobSpec() {
@@ -58,8 +57,9 @@ public class PatternImportJobConfiguration {
             @Qualifier(StoreConfiguration.ANALYTICS_TX) PlatformTransactionManager analyticsTx,
             ResultFileReader patternFileReader, PatternResultValidator patternResultValidator,
             PatternCacheWriter patternCacheWriter, RejectListener patternImportRejectListener,
-            RejectSkipPolicy patternImportSkipPolicy) {
-        return new StepBuilder(JOB, jobRepository).<InputRecord, PatternResult>chunk(CHUNK)
+            RejectSkipPolicy patternImportSkipPolicy, AnalyticsProperties props,
+            StepProgressRegistry progress) {
+        return new StepBuilder(JOB, jobRepository).<InputRecord, PatternResult>chunk(props.chunkSize())
                 .transactionManager(analyticsTx)
                 .reader(CommittedPositionReader.of(patternFileReader))
                 .processor(patternResultValidator)
@@ -67,7 +67,7 @@ public class PatternImportJobConfiguration {
                 .faultTolerant()
                 .skipPolicy(patternImportSkipPolicy)
                 .listener(patternImportRejectListener)
-                .listener(ProgressListener.rows(JOB))
+                .listener(progress.rows())
                 .build();
     }
 

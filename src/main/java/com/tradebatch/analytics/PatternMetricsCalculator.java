@@ -38,9 +38,9 @@ public class PatternMetricsCalculator implements MetricCalculator {
     private final JdbcTemplate analytics;
     private final SymbolScope scope;
 
-    public PatternMetricsCalculator(DataSource analytics, SymbolScope scope) {
+    public PatternMetricsCalculator(DataSource analytics, SymbolScope scope, int fetchSize) {
         this.analytics = new JdbcTemplate(analytics);
-        this.analytics.setFetchSize(10_000);
+        this.analytics.setFetchSize(fetchSize);
         this.scope = scope;
     }
 

@@ -45,9 +45,9 @@ public class TradingMetricsCalculator implements MetricCalculator {
     private List<Closed> closed;
 
     /** @param range every period of the run, for the one read of closed positions */
-    public TradingMetricsCalculator(DataSource trading, SymbolScope scope, List<MetricPeriod> range) {
+    public TradingMetricsCalculator(DataSource trading, SymbolScope scope, List<MetricPeriod> range, int fetchSize) {
         this.trading = new JdbcTemplate(trading);
-        this.trading.setFetchSize(10_000);
+        this.trading.setFetchSize(fetchSize);
         this.scope = scope;
         this.rangeFrom = range.get(0).lowerBound();
         this.rangeTo = range.get(range.size() - 1).upperBound();

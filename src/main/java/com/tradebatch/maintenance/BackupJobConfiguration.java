@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import com.tradebatch.common.JobSpec;
 import com.tradebatch.common.ParameterSpec;
 import com.tradebatch.common.ParameterType;
+import com.tradebatch.common.StepProgressRegistry;
 import com.tradebatch.store.Store;
 import com.tradebatch.store.Stores;
 
@@ -48,17 +49,18 @@ public class BackupJobConfiguration {
     }
 
     @Bean
-    Step backupStep(JobRepository jobRepository, BackupTasklet backupTasklet) {
+    Step backupStep(JobRepository jobRepository, BackupTasklet backupTasklet, StepProgressRegistry progress) {
         // the tasklet opens its own read transaction per database; no store transaction around it
-        return new StepBuilder(JOB, jobRepository).tasklet(backupTasklet, new ResourcelessTransactionManager()).build();
+        return new StepBuilder(JOB, jobRepository).tasklet(backupTasklet, new ResourcelessTransactionManager())
+                .listener(progress.tasklet("databases")).build();
     }
 
     @Bean
     @StepScope
-    BackupTasklet backupTasklet(Stores stores, DatabaseCopier copier, BackupFiles files,
+    BackupTasklet backupTasklet(Stores stores, DatabaseCopier copier, BackupFiles files, StepProgressRegistry progress,
             @Value("#{jobParameters['databases']}") String databases, @Value("#{jobParameters['keep']}") String keep,
             @Value("#{jobParameters['compress']}") String compress) {
-        return new BackupTasklet(stores, copier, files, Store.parseList(databases, false), Integer.parseInt(keep),
+        return new BackupTasklet(stores, copier, files, progress, Store.parseList(databases, false), Integer.parseInt(keep),
                 "gzip".equals(compress));
     }
 }

@@ -22,6 +22,8 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.tradebatch.common.JobReport;
+import com.tradebatch.common.StepProgress;
+import com.tradebatch.common.StepProgressRegistry;
 import com.tradebatch.common.TradingTime;
 import com.tradebatch.store.Store;
 import com.tradebatch.store.Stores;
@@ -40,15 +42,18 @@ public class BackupTasklet implements Tasklet {
     private final Stores stores;
     private final DatabaseCopier copier;
     private final BackupFiles files;
+    private final StepProgressRegistry progress;
     private final List<Store> databases;
     private final int keep;
     private final boolean gzip;
 
-    public BackupTasklet(Stores stores, DatabaseCopier copier, BackupFiles files, List<Store> databases, int keep,
+    public BackupTasklet(Stores stores, DatabaseCopier copier, BackupFiles files, StepProgressRegistry progress,
+            List<Store> databases, int keep,
             boolean gzip) {
         this.stores = stores;
         this.copier = copier;
         this.files = files;
+        this.progress = progress;
         this.databases = databases;
         this.keep = keep;
         this.gzip = gzip;
@@ -62,6 +67,9 @@ public class BackupTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         var stepExecution = chunkContext.getStepContext().getStepExecution();
         int next = stepExecution.getExecutionContext().getInt(NEXT_DATABASE, 0);
+        StepProgress progress = this.progress.of(stepExecution);
+        // the first call of a restarted execution starts at what the earlier run finished
+        progress.total(databases.size()).resumedAt(next);
         if (next >= databases.size()) {
             return RepeatStatus.FINISHED;
         }
@@ -93,6 +101,7 @@ public class BackupTasklet implements Tasklet {
             contribution.incrementReadCount();
         }
         contribution.incrementWriteCount(manifest.totalRows());
+        progress.advance(1, manifest.totalRows());
         for (Path deleted : files.prune(store, keep)) {
             report.append(String.format("%n%-10s    deleted %s (keep=%d)", "", deleted.getFileName(), keep));
         }

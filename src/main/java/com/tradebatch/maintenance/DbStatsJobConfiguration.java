@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.tradebatch.common.JobSpec;
+import com.tradebatch.common.StepProgressRegistry;
 import com.tradebatch.common.ParameterSpec;
 import com.tradebatch.common.ParameterType;
 import com.tradebatch.store.Store;
@@ -37,16 +38,18 @@ public class DbStatsJobConfiguration {
     }
 
     @Bean
-    Step dbStatsStep(JobRepository jobRepository, DbStatsTasklet dbStatsTasklet) {
+    Step dbStatsStep(JobRepository jobRepository, DbStatsTasklet dbStatsTasklet, StepProgressRegistry progress) {
         // read-only: no store transaction to hold open while counting rows
         return new StepBuilder(JOB, jobRepository)
                 .tasklet(dbStatsTasklet, new ResourcelessTransactionManager())
-                .build();
+                
+                .listener(progress.tasklet("databases")).build();
     }
 
     @Bean
     @StepScope
-    DbStatsTasklet dbStatsTasklet(DatabaseInspector inspector, @Value("#{jobParameters['databases']}") String databases) {
-        return new DbStatsTasklet(inspector, Store.parseList(databases, true));
+    DbStatsTasklet dbStatsTasklet(DatabaseInspector inspector, StepProgressRegistry progress,
+            @Value("#{jobParameters['databases']}") String databases) {
+        return new DbStatsTasklet(inspector, progress, Store.parseList(databases, true));
     }
 }

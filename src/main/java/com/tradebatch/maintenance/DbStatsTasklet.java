@@ -13,6 +13,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.tradebatch.common.StopRequests;
 import com.tradebatch.common.JobReport;
+import com.tradebatch.common.StepProgress;
+import com.tradebatch.common.StepProgressRegistry;
 import com.tradebatch.store.Store;
 
 /** Inspects each requested store and leaves a table of the figures in the job report. */
@@ -21,10 +23,12 @@ public class DbStatsTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(DbStatsTasklet.class);
 
     private final DatabaseInspector inspector;
+    private final StepProgressRegistry progress;
     private final List<Store> stores;
 
-    public DbStatsTasklet(DatabaseInspector inspector, List<Store> stores) {
+    public DbStatsTasklet(DatabaseInspector inspector, StepProgressRegistry progress, List<Store> stores) {
         this.inspector = inspector;
+        this.progress = progress;
         this.stores = stores;
     }
 
@@ -34,6 +38,7 @@ public class DbStatsTasklet implements Tasklet {
         report.append(String.format("%-10s %12s %10s %8s %10s %10s %7s%n",
                 "database", "size", "wal", "page", "pages", "free", "frag%"));
         StringBuilder tables = new StringBuilder();
+        StepProgress progress = this.progress.of(chunkContext.getStepContext().getStepExecution()).total(stores.size());
         for (Store store : stores) {
             StopRequests.checkBefore(chunkContext, store.key());
             DatabaseStatistics s = inspector.inspect(store);
@@ -49,6 +54,7 @@ public class DbStatsTasklet implements Tasklet {
             for (int i = 0; i < s.rowsPerTable().size(); i++) {
                 contribution.incrementReadCount();
             }
+            progress.advance(1, s.rowsPerTable().values().stream().mapToLong(Long::longValue).sum());
         }
         JobReport.append(chunkContext.getStepContext().getStepExecution().getJobExecution(),
                 (report + "\n" + tables).stripTrailing());

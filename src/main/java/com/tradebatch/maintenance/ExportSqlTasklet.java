@@ -24,6 +24,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.tradebatch.common.StopRequests;
 import com.tradebatch.common.JobReport;
+import com.tradebatch.common.StepProgress;
+import com.tradebatch.common.StepProgressRegistry;
 import com.tradebatch.common.TradingTime;
 import com.tradebatch.store.Store;
 import com.tradebatch.store.Stores;
@@ -33,14 +35,17 @@ public class ExportSqlTasklet implements Tasklet {
 
     private final Stores stores;
     private final BackupFiles files;
+    private final StepProgressRegistry progress;
     private final List<Store> databases;
     private final Set<String> tables;
     private final boolean gzip;
 
     /** @param tables null for every table */
-    public ExportSqlTasklet(Stores stores, BackupFiles files, List<Store> databases, Set<String> tables, boolean gzip) {
+    public ExportSqlTasklet(Stores stores, BackupFiles files, StepProgressRegistry progress, List<Store> databases,
+            Set<String> tables, boolean gzip) {
         this.stores = stores;
         this.files = files;
+        this.progress = progress;
         this.databases = databases;
         this.tables = tables;
         this.gzip = gzip;
@@ -72,6 +77,7 @@ public class ExportSqlTasklet implements Tasklet {
                     + String.join(", ", databases.stream().map(Store::key).toList()));
         }
         StringBuilder report = new StringBuilder();
+        StepProgress progress = this.progress.of(chunkContext.getStepContext().getStepExecution()).total(plan.size());
         for (Map.Entry<Store, Set<String>> e : plan.entrySet()) {
             Store store = e.getKey();
             StopRequests.checkBefore(chunkContext, store.key());
@@ -80,6 +86,7 @@ public class ExportSqlTasklet implements Tasklet {
             long rows = dump(store, e.getValue(), file);
             contribution.incrementReadCount();
             contribution.incrementWriteCount(rows);
+            progress.advance(1, rows);
             report.append(String.format(Locale.ROOT, "%-10s -> %s  %s  %,d rows  %.2f s%n", store.key(), file,
                     DbStatsTasklet.bytes(Files.size(file)), rows, (System.nanoTime() - start) / 1e9));
         }

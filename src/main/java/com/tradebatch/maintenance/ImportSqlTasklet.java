@@ -24,6 +24,8 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.tradebatch.common.JobReport;
+import com.tradebatch.common.StepProgress;
+import com.tradebatch.common.StepProgressRegistry;
 import com.tradebatch.maintenance.ImportAllowList.Verdict;
 import com.tradebatch.maintenance.SqlScriptReader.SqlStatement;
 import com.tradebatch.store.Store;
@@ -43,13 +45,16 @@ public class ImportSqlTasklet implements Tasklet {
 
     private final Stores stores;
     private final StoreMigrator migrator;
+    private final StepProgressRegistry progress;
     private final Store database;
     private final Path file;
     private final int maxProblems;
 
-    public ImportSqlTasklet(Stores stores, StoreMigrator migrator, Store database, Path file, int maxProblems) {
+    public ImportSqlTasklet(Stores stores, StoreMigrator migrator, StepProgressRegistry progress, Store database,
+            Path file, int maxProblems) {
         this.stores = stores;
         this.migrator = migrator;
+        this.progress = progress;
         this.database = database;
         this.file = file;
         this.maxProblems = maxProblems;
@@ -63,7 +68,8 @@ public class ImportSqlTasklet implements Tasklet {
         ImportAllowList allowList = new ImportAllowList(database.key(), migrator.referenceObjects(database));
         long statements = check(allowList);
         long start = System.nanoTime();
-        long rows = load(allowList, statements, contribution);
+        StepProgress progress = this.progress.of(chunkContext.getStepContext().getStepExecution()).total(statements);
+        long rows = load(allowList, statements, contribution, progress);
         double seconds = (System.nanoTime() - start) / 1e9;
         JobReport.append(chunkContext.getStepContext().getStepExecution().getJobExecution(), String.format(Locale.ROOT,
                 "%-10s <- %s  %,d statements, %,d rows inserted  %.2f s", database.key(), file, statements, rows, seconds));
@@ -102,7 +108,7 @@ public class ImportSqlTasklet implements Tasklet {
     }
 
     /** Second pass: runs the checked statements in one transaction; returns the rows inserted. */
-    private long load(ImportAllowList allowList, long checked, StepContribution contribution)
+    private long load(ImportAllowList allowList, long checked, StepContribution contribution, StepProgress progress)
             throws IOException, SQLException {
         long rows = 0;
         try (Connection c = stores.dataSource(database).getConnection(); Statement st = c.createStatement()) {
@@ -117,6 +123,7 @@ public class ImportSqlTasklet implements Tasklet {
                     frame.add(s);
                     Verdict verdict = check(allowList, s);
                     if (verdict == Verdict.TRANSACTION) {
+                        progress.advance(1, 0);
                         continue; // the import's own transaction stands for the dump's
                     }
                     try {
@@ -125,6 +132,7 @@ public class ImportSqlTasklet implements Tasklet {
                             rows += n;
                             contribution.incrementWriteCount(n);
                         }
+                        progress.advance(1, verdict == Verdict.INSERT ? n : 0);
                     } catch (SQLException e) {
                         throw new SQLException("line " + s.line() + ": " + e.getMessage(), e);
                     }

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.tradebatch.common.JobSpec;
+import com.tradebatch.common.StepProgressRegistry;
 import com.tradebatch.common.ParameterSpec;
 import com.tradebatch.common.ParameterType;
 import com.tradebatch.store.Store;
@@ -39,16 +40,18 @@ public class IntegrityCheckJobConfiguration {
     }
 
     @Bean
-    Step integrityCheckStep(JobRepository jobRepository, IntegrityCheckTasklet integrityCheckTasklet) {
+    Step integrityCheckStep(JobRepository jobRepository, IntegrityCheckTasklet integrityCheckTasklet,
+            StepProgressRegistry progress) {
         return new StepBuilder(JOB, jobRepository)
-                .tasklet(integrityCheckTasklet, new ResourcelessTransactionManager()).build();
+                .tasklet(integrityCheckTasklet, new ResourcelessTransactionManager())
+                .listener(progress.tasklet("databases")).build();
     }
 
     @Bean
     @StepScope
-    IntegrityCheckTasklet integrityCheckTasklet(Stores stores, MaintenanceProperties props,
+    IntegrityCheckTasklet integrityCheckTasklet(Stores stores, MaintenanceProperties props, StepProgressRegistry progress,
             @Value("#{jobParameters['databases']}") String databases, @Value("#{jobParameters['quick']}") String quick) {
-        return new IntegrityCheckTasklet(stores, Store.parseList(databases, false), Boolean.parseBoolean(quick),
+        return new IntegrityCheckTasklet(stores, progress, Store.parseList(databases, false), Boolean.parseBoolean(quick),
                 props.getMaxProblems());
     }
 }

@@ -16,6 +16,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.tradebatch.common.StopRequests;
 import com.tradebatch.common.JobReport;
+import com.tradebatch.common.StepProgress;
+import com.tradebatch.common.StepProgressRegistry;
 import com.tradebatch.store.Store;
 import com.tradebatch.store.Stores;
 
@@ -28,12 +30,15 @@ public class IntegrityCheckTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(IntegrityCheckTasklet.class);
 
     private final Stores stores;
+    private final StepProgressRegistry progress;
     private final List<Store> databases;
     private final boolean quick;
     private final int maxProblems;
 
-    public IntegrityCheckTasklet(Stores stores, List<Store> databases, boolean quick, int maxProblems) {
+    public IntegrityCheckTasklet(Stores stores, StepProgressRegistry progress, List<Store> databases,
+            boolean quick, int maxProblems) {
         this.stores = stores;
+        this.progress = progress;
         this.databases = databases;
         this.quick = quick;
         this.maxProblems = maxProblems;
@@ -44,10 +49,13 @@ public class IntegrityCheckTasklet implements Tasklet {
         StringBuilder report = new StringBuilder();
         List<String> failures = new ArrayList<>();
         String check = quick ? "quick_check" : "integrity_check";
+        StepProgress progress = this.progress.of(chunkContext.getStepContext().getStepExecution())
+                .total(databases.size());
         for (Store store : databases) {
             StopRequests.checkBefore(chunkContext, store.key());
             List<String> problems = check(store);
             contribution.incrementReadCount();
+            progress.advance(1, 0); // the checks read pages, not rows
             String where = store.key() + " (" + stores.location(store).file() + ")";
             if (problems.isEmpty()) {
                 report.append(String.format("%-10s %s ok, foreign_key_check ok%n", store.key(), check));

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.tradebatch.common.JobSpec;
+import com.tradebatch.common.StepProgressRegistry;
 import com.tradebatch.store.Store;
 import com.tradebatch.store.Stores;
 
@@ -35,15 +36,17 @@ public class OptimizeJobConfiguration {
     }
 
     @Bean
-    Step optimizeStep(JobRepository jobRepository, OptimizeTasklet optimizeTasklet) {
+    Step optimizeStep(JobRepository jobRepository, OptimizeTasklet optimizeTasklet, StepProgressRegistry progress) {
         // VACUUM cannot run inside a transaction: the tasklet runs each statement on its own connection
-        return new StepBuilder(JOB, jobRepository).tasklet(optimizeTasklet, new ResourcelessTransactionManager()).build();
+        return new StepBuilder(JOB, jobRepository).tasklet(optimizeTasklet, new ResourcelessTransactionManager())
+                .listener(progress.tasklet("databases")).build();
     }
 
     @Bean
     @StepScope
-    OptimizeTasklet optimizeTasklet(Stores stores, DatabaseInspector inspector,
+    OptimizeTasklet optimizeTasklet(Stores stores, DatabaseInspector inspector, StepProgressRegistry progress,
             @Value("#{jobParameters['databases']}") String databases) {
-        return new OptimizeTasklet(stores, inspector, Store.parseList(databases, false), OptimizeTasklet::usableSpace);
+        return new OptimizeTasklet(stores, inspector, progress, Store.parseList(databases, false),
+                OptimizeTasklet::usableSpace);
     }
 }

@@ -20,6 +20,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.tradebatch.common.StopRequests;
 import com.tradebatch.common.JobReport;
+import com.tradebatch.common.StepProgress;
+import com.tradebatch.common.StepProgressRegistry;
 import com.tradebatch.store.Store;
 import com.tradebatch.store.Stores;
 
@@ -34,13 +36,16 @@ public class OptimizeTasklet implements Tasklet {
 
     private final Stores stores;
     private final DatabaseInspector inspector;
+    private final StepProgressRegistry progress;
     private final List<Store> databases;
     private final ToLongFunction<Path> usableSpace;
 
-    public OptimizeTasklet(Stores stores, DatabaseInspector inspector, List<Store> databases,
+    public OptimizeTasklet(Stores stores, DatabaseInspector inspector, StepProgressRegistry progress,
+            List<Store> databases,
             ToLongFunction<Path> usableSpace) {
         this.stores = stores;
         this.inspector = inspector;
+        this.progress = progress;
         this.databases = databases;
         this.usableSpace = usableSpace;
     }
@@ -59,6 +64,8 @@ public class OptimizeTasklet implements Tasklet {
         StringBuilder report = new StringBuilder(String.format("%-10s %12s %12s %10s %10s %8s  %s%n",
                 "database", "size before", "size after", "free before", "free after", "seconds", "done"));
         List<String> refused = new ArrayList<>();
+        StepProgress progress = this.progress.of(chunkContext.getStepContext().getStepExecution())
+                .total(databases.size());
         for (Store store : databases) {
             StopRequests.checkBefore(chunkContext, store.key());
             long start = System.nanoTime();
@@ -90,6 +97,7 @@ public class OptimizeTasklet implements Tasklet {
                     DbStatsTasklet.bytes(after.fileBytes() + after.walBytes()), before.freePages(), after.freePages(),
                     seconds, String.join(", ", done) + (refusal == null ? "" : "  (VACUUM refused: " + refusal + ")")));
             contribution.incrementReadCount();
+            progress.advance(1, before.rowsPerTable().values().stream().mapToLong(Long::longValue).sum());
         }
         JobReport.append(chunkContext.getStepContext().getStepExecution().getJobExecution(),
                 report.toString().stripTrailing());

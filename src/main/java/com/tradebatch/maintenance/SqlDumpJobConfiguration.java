@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import com.tradebatch.common.JobSpec;
 import com.tradebatch.common.ParameterSpec;
 import com.tradebatch.common.ParameterType;
+import com.tradebatch.common.StepProgressRegistry;
 import com.tradebatch.store.Store;
 import com.tradebatch.store.StoreMigrator;
 import com.tradebatch.store.StoreProperties;
@@ -59,32 +60,35 @@ public class SqlDumpJobConfiguration {
     }
 
     @Bean
-    Step exportSqlStep(JobRepository jobRepository, ExportSqlTasklet exportSqlTasklet) {
-        return new StepBuilder(EXPORT, jobRepository).tasklet(exportSqlTasklet, new ResourcelessTransactionManager()).build();
+    Step exportSqlStep(JobRepository jobRepository, ExportSqlTasklet exportSqlTasklet, StepProgressRegistry progress) {
+        return new StepBuilder(EXPORT, jobRepository).tasklet(exportSqlTasklet, new ResourcelessTransactionManager())
+                .listener(progress.tasklet("databases")).build();
     }
 
     @Bean
-    Step importSqlStep(JobRepository jobRepository, ImportSqlTasklet importSqlTasklet) {
+    Step importSqlStep(JobRepository jobRepository, ImportSqlTasklet importSqlTasklet, StepProgressRegistry progress) {
         // the tasklet runs the whole dump in one transaction on its own connection of the target store
-        return new StepBuilder(IMPORT, jobRepository).tasklet(importSqlTasklet, new ResourcelessTransactionManager()).build();
+        return new StepBuilder(IMPORT, jobRepository).tasklet(importSqlTasklet, new ResourcelessTransactionManager())
+                .listener(progress.tasklet("statements")).build();
     }
 
     @Bean
     @StepScope
-    ExportSqlTasklet exportSqlTasklet(Stores stores, BackupFiles files,
+    ExportSqlTasklet exportSqlTasklet(Stores stores, BackupFiles files, StepProgressRegistry progress,
             @Value("#{jobParameters['databases']}") String databases, @Value("#{jobParameters['tables']}") String tables,
             @Value("#{jobParameters['compress']}") String compress) {
-        return new ExportSqlTasklet(stores, files, Store.parseList(databases, false), ExportSqlTasklet.parseTables(tables),
-                "gzip".equals(compress));
+        return new ExportSqlTasklet(stores, files, progress, Store.parseList(databases, false),
+                ExportSqlTasklet.parseTables(tables), "gzip".equals(compress));
     }
 
     @Bean
     @StepScope
     ImportSqlTasklet importSqlTasklet(Stores stores, StoreMigrator migrator, StoreProperties storeProperties,
+            StepProgressRegistry progress,
             MaintenanceProperties props,
             @Value("#{jobParameters['database']}") String database, @Value("#{jobParameters['file']}") String file) {
         Path path = Path.of(file);
-        return new ImportSqlTasklet(stores, migrator, Store.fromKey(database),
+        return new ImportSqlTasklet(stores, migrator, progress, Store.fromKey(database),
                 path.isAbsolute() ? path : storeProperties.getBaseDir().resolve(path).normalize(), props.getMaxProblems());
     }
 }

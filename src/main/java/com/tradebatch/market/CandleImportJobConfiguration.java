@@ -22,10 +22,10 @@ import com.tradebatch.common.Interval;
 import com.tradebatch.common.JobSpec;
 import com.tradebatch.common.ParameterSpec;
 import com.tradebatch.common.ParameterType;
-import com.tradebatch.common.ProgressListener;
-import com.tradebatch.common.ProgressReporter;
 import com.tradebatch.common.RejectListener;
 import com.tradebatch.common.RejectSkipPolicy;
+import com.tradebatch.common.StepProgressListener;
+import com.tradebatch.common.StepProgressRegistry;
 import com.tradebatch.common.WorkPaths;
 import com.tradebatch.store.StoreConfiguration;
 
@@ -75,10 +75,10 @@ public class CandleImportJobConfiguration {
     Step candleImportStep(JobRepository repo, CandleFileReader candleFileReader,
             @Qualifier(StoreConfiguration.MARKET_BULK_TX) PlatformTransactionManager tx,
             @Qualifier("marketBulkDataSource") DataSource market, RejectListener candleRejectListener,
-            ProgressListener<Candle> candleProgressListener, RejectSkipPolicy candleSkipPolicy,
-            @Value("${tradebatch.candles.chunk-size}") int chunkSize) {
+            StepProgressListener<Candle> candleProgressListener, RejectSkipPolicy candleSkipPolicy,
+            MarketProperties props) {
         JdbcBatchItemWriter<Candle> writer = CandleUpsertWriter.create(market);
-        return new StepBuilder("candle-import", repo).<Candle, Candle>chunk(chunkSize)
+        return new StepBuilder("candle-import", repo).<Candle, Candle>chunk(props.chunkSize())
                 .transactionManager(tx)
                 .reader(CommittedPositionReader.of(candleFileReader))
                 .processor(new CandleValidator())
@@ -133,8 +133,9 @@ public class CandleImportJobConfiguration {
 
     @Bean
     @StepScope
-    ProgressListener<Candle> candleProgressListener(CandleFileReader candleFileReader) {
-        return new ProgressListener<>(JOB, candleFileReader::bytesRead, candleFileReader::totalBytes, "bytes",
-                ProgressReporter.DEFAULT_INTERVAL);
+    StepProgressListener<Candle> candleProgressListener(StepProgressRegistry progress,
+            CandleFileReader candleFileReader) {
+        // done/total in bytes of the input: rows are not known before the files are read
+        return progress.listener("bytes", candleFileReader::bytesRead, candleFileReader::totalBytes);
     }
 }

@@ -22,6 +22,7 @@ import com.tradebatch.common.Interval;
 import com.tradebatch.common.JobSpec;
 import com.tradebatch.common.ParameterSpec;
 import com.tradebatch.common.ParameterType;
+import com.tradebatch.common.StepProgressRegistry;
 import com.tradebatch.store.StoreConfiguration;
 
 /**
@@ -64,8 +65,9 @@ public class CandleRollupJobConfiguration {
 
     @Bean
     Step candleRollupStep(JobRepository repo, CandleRollupTasklet candleRollupTasklet,
-            @Qualifier(StoreConfiguration.MARKET_TX) PlatformTransactionManager tx) {
-        return new StepBuilder("candle-rollup", repo).tasklet(candleRollupTasklet, tx).build();
+            @Qualifier(StoreConfiguration.MARKET_TX) PlatformTransactionManager tx, StepProgressRegistry progress) {
+        return new StepBuilder("candle-rollup", repo).tasklet(candleRollupTasklet, tx)
+                .listener(progress.tasklet("series")).build();
     }
 
     @Bean
@@ -76,13 +78,13 @@ public class CandleRollupJobConfiguration {
 
     @Bean
     @StepScope
-    CandleRollupTasklet candleRollupTasklet(@Qualifier("marketDataSource") DataSource market,
+    CandleRollupTasklet candleRollupTasklet(@Qualifier("marketDataSource") DataSource market, StepProgressRegistry progress,
             @Value("#{jobParameters['symbol']}") String symbol, @Value("#{jobParameters['source-interval']}") String source,
             @Value("#{jobParameters['target-intervals']}") String targets) {
         checkCoarser(source, targets);
         Interval from = Interval.stored(source);
         List<Interval> to = Arrays.stream(targets.split(",")).map(Interval::stored).toList();
-        return new CandleRollupTasklet(market, symbol == null || symbol.isBlank() ? null
+        return new CandleRollupTasklet(market, progress, symbol == null || symbol.isBlank() ? null
                 : symbol.trim().toUpperCase(Locale.ROOT), from, to);
     }
 }

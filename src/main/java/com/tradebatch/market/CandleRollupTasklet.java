@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import com.tradebatch.common.Interval;
 import com.tradebatch.common.JobReport;
+import com.tradebatch.common.StepProgressRegistry;
 
 /**
  * Rolls each symbol up to each target interval, one (symbol, target) per transaction. Re-running writes
@@ -26,6 +27,7 @@ import com.tradebatch.common.JobReport;
 public class CandleRollupTasklet implements Tasklet {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final StepProgressRegistry progress;
     private final String symbol;
     private final Interval source;
     private final List<Interval> targets;
@@ -33,8 +35,10 @@ public class CandleRollupTasklet implements Tasklet {
     private int next;
     private final StringBuilder report = new StringBuilder();
 
-    public CandleRollupTasklet(DataSource market, String symbol, Interval source, List<Interval> targets) {
+    public CandleRollupTasklet(DataSource market, StepProgressRegistry progress, String symbol, Interval source,
+            List<Interval> targets) {
         this.jdbc = new NamedParameterJdbcTemplate(market);
+        this.progress = progress;
         this.symbol = symbol;
         this.source = source;
         this.targets = targets;
@@ -42,9 +46,11 @@ public class CandleRollupTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        var job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        var step = chunkContext.getStepContext().getStepExecution();
+        var job = step.getJobExecution();
         if (work == null) {
             work = plan();
+            progress.of(step).total(work.size());
             Set<SymbolInterval> series = new LinkedHashSet<>(work);
             job.getExecutionContext().putString(CandleImportPlanTasklet.SERIES_KEY, CandleImportPlanTasklet.encode(series));
             if (work.isEmpty()) {
@@ -67,6 +73,7 @@ public class CandleRollupTasklet implements Tasklet {
         }
         contribution.incrementWriteCount(changed);
         contribution.incrementFilterCount(buckets - complete);
+        progress.of(step).advance(1, sourceRows);
         report.append(String.format("%-16s from %-3s %,10d buckets, %,10d complete, %,8d incomplete (not written), %,10d written%n",
                 target, source, buckets, complete, buckets - complete, changed));
         if (next < work.size()) {

@@ -16,6 +16,8 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.tradebatch.common.JobReport;
+import com.tradebatch.common.StepProgress;
+import com.tradebatch.common.StepProgressRegistry;
 import com.tradebatch.store.Stores;
 
 /**
@@ -29,18 +31,23 @@ public class MigrationVerificationTasklet implements Tasklet {
     private final LegacySource legacy;
     private final MigrationTables tables;
     private final Stores stores;
+    private final StepProgressRegistry progress;
     private final Set<String> selected;
     private final Path reportFolder;
     private final int pageSize;
+    private final int lookupBatch;
 
-    public MigrationVerificationTasklet(LegacySource legacy, MigrationTables tables, Stores stores, Set<String> selected,
-            Path reportFolder, int pageSize) {
+    public MigrationVerificationTasklet(LegacySource legacy, MigrationTables tables, Stores stores,
+            StepProgressRegistry progress, Set<String> selected,
+            Path reportFolder, int pageSize, int lookupBatch) {
         this.legacy = legacy;
         this.tables = tables;
         this.stores = stores;
+        this.progress = progress;
         this.selected = selected;
         this.reportFolder = reportFolder;
         this.pageSize = pageSize;
+        this.lookupBatch = lookupBatch;
     }
 
     @Override
@@ -48,11 +55,15 @@ public class MigrationVerificationTasklet implements Tasklet {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
         MigrationPlan plan = MigrationPlan.of(legacy, selected);
         List<TableVerification> results = new ArrayList<>();
+        // the plan's row counts are the whole; the verification counts what it actually reads
+        StepProgress progress = this.progress.of(chunkContext.getStepContext().getStepExecution())
+                .total(plan.tables().stream().mapToLong(MigrationPlan.Entry::rows).sum());
         try (Connection c = legacy.connect()) {
             for (MigrationPlan.Entry e : plan.tables()) {
                 TableMigration migration = tables.get(e.mapping().source()).orElseThrow();
-                TableVerifier verifier = new TableVerifier(c, stores.dataSource(e.mapping().store()), pageSize);
-                TableVerification v = verifier.verify(migration, e.rows());
+                TableVerifier verifier = new TableVerifier(c, stores.dataSource(e.mapping().store()), pageSize,
+                        lookupBatch);
+                TableVerification v = verifier.verify(migration, progress);
                 log.info("pg-migrate verification {}: {}", v.source(), v);
                 results.add(v);
             }

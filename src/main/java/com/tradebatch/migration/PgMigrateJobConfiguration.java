@@ -25,8 +25,7 @@ import com.tradebatch.common.CommittedPositionReader;
 import com.tradebatch.common.JobSpec;
 import com.tradebatch.common.ParameterSpec;
 import com.tradebatch.common.ParameterType;
-import com.tradebatch.common.ProgressListener;
-import com.tradebatch.common.ProgressReporter;
+import com.tradebatch.common.StepProgressRegistry;
 import com.tradebatch.store.Store;
 import com.tradebatch.store.StoreConfiguration;
 import com.tradebatch.store.StoreProperties;
@@ -58,16 +57,15 @@ public class PgMigrateJobConfiguration {
             @Qualifier(StoreConfiguration.TRADING_TX) PlatformTransactionManager trading,
             @Qualifier(StoreConfiguration.MARKET_BULK_TX) PlatformTransactionManager market,
             @Qualifier(StoreConfiguration.ANALYTICS_TX) PlatformTransactionManager analytics,
-            @Value("${tradebatch.migration.chunk-size:5000}") int chunkSize) {
+            MigrationProperties props, StepProgressRegistry progress) {
         Map<Store, PlatformTransactionManager> tx = Map.of(Store.TRADING, trading, Store.MARKET, market, Store.ANALYTICS, analytics);
         FlowBuilder<FlowJobBuilder> flow = null;
         for (TableMapping m : TableMappings.all()) {
-            Step step = new StepBuilder(STEP_PREFIX + m.source(), repo).<MigrationRow, Object[]>chunk(chunkSize)
+            Step step = new StepBuilder(STEP_PREFIX + m.source(), repo).<MigrationRow, Object[]>chunk(props.chunkSize())
                     .transactionManager(tx.get(m.store()))
                     .reader(CommittedPositionReader.of(pgMigrateReader))
                     .processor(new MigrationRowProcessor(m.source(), migrationTables)).writer(pgMigrateWriter)
-                    .listener(new ProgressListener<Object[]>(m.source() + " -> " + m.store().key() + "." + m.target(),
-                            pgMigrateReader::position, pgMigrateReader::total, "rows", ProgressReporter.DEFAULT_INTERVAL))
+                    .listener(progress.<Object[]>listener("rows", pgMigrateReader::position, pgMigrateReader::total))
                     .build();
             flow = flow == null
                     ? new JobBuilder(JOB, repo).start(pgMigratePlanStep).on(MigrationPlanTasklet.DRY_RUN).end()
@@ -83,9 +81,11 @@ public class PgMigrateJobConfiguration {
     }
 
     @Bean
-    Step pgMigrateVerifyStep(JobRepository repo, MigrationVerificationTasklet pgMigrateVerificationTasklet) {
+    Step pgMigrateVerifyStep(JobRepository repo, MigrationVerificationTasklet pgMigrateVerificationTasklet,
+            StepProgressRegistry progress) {
         return new StepBuilder(STEP_PREFIX + "verify", repo)
-                .tasklet(pgMigrateVerificationTasklet, new ResourcelessTransactionManager()).build();
+                .tasklet(pgMigrateVerificationTasklet, new ResourcelessTransactionManager())
+                .listener(progress.tasklet("rows")).build();
     }
 
     @Bean
@@ -98,20 +98,21 @@ public class PgMigrateJobConfiguration {
     @Bean
     @StepScope
     MigrationVerificationTasklet pgMigrateVerificationTasklet(LegacySource legacy, MigrationTables migrationTables,
-            Stores stores, StoreProperties props, @Value("#{jobParameters['tables']}") String tables,
-            @Value("${tradebatch.migration.chunk-size:5000}") int chunkSize) {
-        Path reports = props.getBaseDir().resolve("data");
-        return new MigrationVerificationTasklet(legacy, migrationTables, stores, TableSelection.parse(tables), reports, chunkSize);
+            Stores stores, StoreProperties storeProperties, @Value("#{jobParameters['tables']}") String tables,
+            MigrationProperties props, StepProgressRegistry progress) {
+        Path reports = storeProperties.getBaseDir().resolve("data");
+        return new MigrationVerificationTasklet(legacy, migrationTables, stores, progress, TableSelection.parse(tables), reports,
+                props.chunkSize(), props.verifyLookupBatch());
     }
 
     @Bean
     @StepScope
     LegacyTableReader pgMigrateReader(@Value("#{stepExecution.stepName}") String stepName,
             @Value("#{jobParameters['tables']}") String tables, @Value("#{jobParameters['strict-decimals']}") String strict,
-            MigrationTables migrationTables, LegacySource legacy, @Value("${tradebatch.migration.chunk-size:5000}") int chunkSize) {
+            MigrationTables migrationTables, LegacySource legacy, MigrationProperties props) {
         String table = tableOf(stepName);
-        return new LegacyTableReader(table, TableSelection.parse(tables).contains(table), migrationTables, legacy, chunkSize,
-                Boolean.parseBoolean(strict));
+        return new LegacyTableReader(table, TableSelection.parse(tables).contains(table), migrationTables, legacy,
+                props.chunkSize(), Boolean.parseBoolean(strict));
     }
 
     @Bean

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import com.tradebatch.common.ProgressReporter;
+import com.tradebatch.common.StepProgress;
 
 /**
  * Reads a legacy table again, maps every row as the migration does, and looks its target row up by the upsert key,
@@ -21,27 +21,25 @@ import com.tradebatch.common.ProgressReporter;
  */
 public final class TableVerifier {
 
-    /** Keys per target lookup: large enough to amortise the statement, small enough for SQLite's IN (VALUES ...). */
-    private static final int LOOKUP_BATCH = 500;
-
     private final Connection legacy;
     private final DataSource target;
     private final int pageSize;
+    /** Keys per target lookup (tradebatch.migration.verify-lookup-batch). */
+    private final int lookupBatch;
 
-    public TableVerifier(Connection legacy, DataSource target, int pageSize) {
+    public TableVerifier(Connection legacy, DataSource target, int pageSize, int lookupBatch) {
         this.legacy = legacy;
         this.target = target;
         this.pageSize = pageSize;
+        this.lookupBatch = lookupBatch;
     }
 
-    /** @param expectedRows the plan's row count, for progress only (the verification counts what it reads) */
-    public TableVerification verify(TableMigration table, long expectedRows) {
+    /** @param progress advanced by the source rows of each page compared */
+    public TableVerification verify(TableMigration table, StepProgress progress) {
         TableMapping m = table.mapping();
         DecimalAudit audit = new DecimalAudit(m.source(), false);
         int[] keyPos = table.positionsOf(m.conflictKey());
         int[] comparedPos = table.positionsOf(table.comparedColumns());
-        ProgressReporter progress = new ProgressReporter("verify " + m.source(), null, () -> expectedRows, "rows",
-                ProgressReporter.DEFAULT_INTERVAL);
         Tally tally = new Tally();
         try (PagePrefetcher pages = new PagePrefetcher(new SourcePager(legacy, table, pageSize, audit), table, null,
                 row -> row.valueHash(RowChecksum.hash(row.mapped(), comparedPos)));
@@ -49,8 +47,8 @@ public final class TableVerifier {
                 Lookup lookup = new Lookup(c, table, comparedPos.length)) {
             List<MigrationRow> page;
             while (!(page = pages.next()).isEmpty()) {
-                for (int from = 0; from < page.size(); from += LOOKUP_BATCH) {
-                    compare(lookup, table, page.subList(from, Math.min(page.size(), from + LOOKUP_BATCH)), keyPos,
+                for (int from = 0; from < page.size(); from += lookupBatch) {
+                    compare(lookup, table, page.subList(from, Math.min(page.size(), from + lookupBatch)), keyPos,
                             comparedPos, tally);
                 }
                 progress.advance(page.size());
