@@ -34,6 +34,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.tradebatch.common.ProgressSnapshot;
+import com.tradebatch.common.StepProgressRegistry;
 import com.tradebatch.common.JobReport;
 import com.tradebatch.common.RejectFile;
 import com.tradebatch.common.WorkPaths;
@@ -76,9 +78,11 @@ class ExecutionsApi {
     private final AsyncLauncher launcher;
     private final JobStopper stopper;
     private final WorkPaths paths;
+    private final StepProgressRegistry progress;
 
     ExecutionsApi(@Qualifier("batchDataSource") DataSource batch, JobRepository jobRepository, JobCatalog catalog,
-            StoreMigrator migrator, AsyncLauncher launcher, JobStopper stopper, WorkPaths paths) {
+            StoreMigrator migrator, AsyncLauncher launcher, JobStopper stopper, WorkPaths paths,
+            StepProgressRegistry progress) {
         this.batch = new JdbcTemplate(batch);
         this.jobRepository = jobRepository;
         this.catalog = catalog;
@@ -86,6 +90,32 @@ class ExecutionsApi {
         this.launcher = launcher;
         this.stopper = stopper;
         this.paths = paths;
+        this.progress = progress;
+    }
+
+    /**
+     * Live figures of a running step: from this process's registry when it runs here, else the last ones the
+     * step saved in its execution context (a run launched from the command line, seen at its last chunk).
+     */
+    private Map<String, Object> progress(StepExecution s) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        progress.snapshot(s.getId()).ifPresentOrElse(snap -> {
+            p.put("done", snap.done());
+            p.put("total", snap.total() == ProgressSnapshot.UNKNOWN ? null : snap.total());
+            p.put("unit", snap.unit());
+            p.put("rows", snap.rows());
+            p.put("rowsPerSecond", Math.round(snap.rowsPerSecond()));
+            p.put("etaSeconds", snap.eta() == null ? null : snap.eta().toSeconds());
+            p.put("line", snap.line());
+        }, () -> {
+            var ec = s.getExecutionContext();
+            for (String key : new String[] {"done", "total", "unit", "rows", "rows-per-second", "eta-seconds"}) {
+                if (ec.containsKey("progress." + key)) {
+                    p.put(key, ec.get("progress." + key));
+                }
+            }
+        });
+        return p;
     }
 
     static String url(long id) {
@@ -180,6 +210,9 @@ class ExecutionsApi {
             step.put("startTime", time(s.getStartTime()));
             step.put("endTime", time(s.getEndTime()));
             step.put("exitDescription", UrlRedaction.redact(s.getExitStatus().getExitDescription()));
+            if (s.getStatus().isRunning()) {
+                step.put("progress", progress(s));
+            }
             steps.add(step);
         }
         body.put("steps", steps);
