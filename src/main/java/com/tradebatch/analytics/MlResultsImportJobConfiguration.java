@@ -87,7 +87,7 @@ public class MlResultsImportJobConfiguration {
                 .transactionManager(analyticsTx)
                 .reader(pendingPredictionReader)
                 .processor(predictionValidator)
-                .writer(new PredictionOutcomeWriter(analytics))
+                .writer(PredictionOutcomeWriter.create(analytics))
                 .listener(ProgressListener.rows(VALIDATION_STEP))
                 .build();
     }

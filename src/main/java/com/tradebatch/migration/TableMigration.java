@@ -2,6 +2,7 @@ package com.tradebatch.migration;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -14,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 import com.tradebatch.common.TradingTime;
 
@@ -217,18 +221,45 @@ public final class TableMigration {
         return out;
     }
 
-    /** {@code INSERT ... ON CONFLICT (key) DO UPDATE}: a re-run updates the rows it wrote before. */
+    /**
+     * {@code INSERT ... ON CONFLICT (key) DO UPDATE ... WHERE <a value differs>} with a named parameter per target
+     * column (its name): a re-run updates the rows it wrote before, and leaves alone those already equal.
+     */
     public String upsertSql() {
-        String target = SqlNames.quote(mapping.target());
-        String columns = targetColumns.stream().map(SqlNames::quote).collect(Collectors.joining(", "));
-        String params = targetColumns.stream().map(c -> "?").collect(Collectors.joining(", "));
-        String key = mapping.conflictKey().stream().map(SqlNames::quote).collect(Collectors.joining(", "));
         Set<String> untouched = new LinkedHashSet<>(mapping.conflictKey());
         untouched.addAll(mapping.insertOnly());
-        String updates = targetColumns.stream().filter(c -> !untouched.contains(c))
-                .map(c -> SqlNames.quote(c) + " = excluded." + SqlNames.quote(c)).collect(Collectors.joining(", "));
-        return "INSERT INTO " + target + " (" + columns + ") VALUES (" + params + ") ON CONFLICT (" + key + ") DO "
-                + (updates.isEmpty() ? "NOTHING" : "UPDATE SET " + updates);
+        List<String> updated = targetColumns.stream().filter(c -> !untouched.contains(c)).map(SqlNames::quote).toList();
+        String insert = "INSERT INTO " + SqlNames.quote(mapping.target()) + " ("
+                + targetColumns.stream().map(SqlNames::quote).collect(Collectors.joining(", ")) + ") VALUES ("
+                + targetColumns.stream().map(TableMigration::parameter).collect(Collectors.joining(", "))
+                + ") ON CONFLICT (" + mapping.conflictKey().stream().map(SqlNames::quote).collect(Collectors.joining(", "))
+                + ") DO ";
+        if (updated.isEmpty()) {
+            return insert + "NOTHING";
+        }
+        return insert + "UPDATE SET " + updated.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "))
+                + " WHERE " + updated.stream().map(c -> c + " IS NOT excluded." + c).collect(Collectors.joining(" OR "));
+    }
+
+    /** The values of {@link #map} by column name, for {@link #upsertSql()}. */
+    public SqlParameterSource upsertParameters(Object[] values) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        for (int i = 0; i < values.length; i++) {
+            // a NULL says its type, so it binds as NULL without the driver being asked for the parameter's type
+            if (values[i] == null) {
+                parameters.addValue(targetColumns.get(i), null, Types.NULL);
+            } else {
+                parameters.addValue(targetColumns.get(i), values[i]);
+            }
+        }
+        return parameters;
+    }
+
+    private static String parameter(String column) {
+        if (!column.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalStateException("target column " + column + " cannot name an SQL parameter");
+        }
+        return ":" + column;
     }
 
     /**
