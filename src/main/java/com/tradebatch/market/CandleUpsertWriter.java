@@ -1,13 +1,12 @@
 package com.tradebatch.market;
 
-import java.sql.Types;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 /**
  * Writes candles in the trading system's format as an upsert on (symbol, interval, open_time), the table's UNIQUE
@@ -41,38 +40,39 @@ public final class CandleUpsertWriter {
             INSERT INTO candlesticks (symbol, interval, open_time, close_time, open_price, high_price, low_price,
                                       close_price, volume, quote_asset_volume, number_of_trades,
                                       taker_buy_base_asset_volume, taker_buy_quote_asset_volume)
-            VALUES (:symbol, :interval, :open_time, :close_time, :open_price, :high_price, :low_price,
-                    :close_price, :volume, :quote_asset_volume, :number_of_trades,
-                    :taker_buy_base_asset_volume, :taker_buy_quote_asset_volume)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """ + ON_CONFLICT_UPDATE_CHANGED;
 
     private CandleUpsertWriter() {
     }
 
+    /**
+     * Positional on purpose, unlike the other writers: this is the hottest one, and a named-parameter source per
+     * row (a map, boxed values, a garbage-heavy heap under -Xmx256m) made a 500,000-candle import measurably slower
+     * (README, "Upsert keys"). The setter binds in the column order of {@link #UPSERT}.
+     */
     public static JdbcBatchItemWriter<Candle> create(DataSource market) {
         return new JdbcBatchItemWriterBuilder<Candle>()
                 .dataSource(market)
                 .sql(UPSERT)
-                .itemSqlParameterSourceProvider(CandleUpsertWriter::parameters)
+                .itemPreparedStatementSetter(CandleUpsertWriter::bind)
                 .assertUpdates(false) // an unchanged row updates nothing, and that is fine
                 .build();
     }
 
-    /** The optional columns carry their SQL type, so a missing value binds as NULL without a metadata lookup. */
-    static SqlParameterSource parameters(Candle c) {
-        return new MapSqlParameterSource()
-                .addValue("symbol", c.symbol())
-                .addValue("interval", c.interval().code())
-                .addValue("open_time", c.openTimeText())
-                .addValue("close_time", c.closeTimeText())
-                .addValue("open_price", c.open())
-                .addValue("high_price", c.high())
-                .addValue("low_price", c.low())
-                .addValue("close_price", c.close())
-                .addValue("volume", c.volume())
-                .addValue("quote_asset_volume", c.quoteVolume(), Types.DOUBLE)
-                .addValue("number_of_trades", c.trades(), Types.BIGINT)
-                .addValue("taker_buy_base_asset_volume", c.takerBuyBase(), Types.DOUBLE)
-                .addValue("taker_buy_quote_asset_volume", c.takerBuyQuote(), Types.DOUBLE);
+    static void bind(Candle c, PreparedStatement ps) throws SQLException {
+        ps.setString(1, c.symbol());
+        ps.setString(2, c.interval().code());
+        ps.setString(3, c.openTimeText());
+        ps.setString(4, c.closeTimeText());
+        ps.setDouble(5, c.open());
+        ps.setDouble(6, c.high());
+        ps.setDouble(7, c.low());
+        ps.setDouble(8, c.close());
+        ps.setDouble(9, c.volume());
+        ps.setObject(10, c.quoteVolume());
+        ps.setObject(11, c.trades());
+        ps.setObject(12, c.takerBuyBase());
+        ps.setObject(13, c.takerBuyQuote());
     }
 }
