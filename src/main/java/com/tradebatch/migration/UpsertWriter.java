@@ -1,5 +1,8 @@
 package com.tradebatch.migration;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
 import javax.sql.DataSource;
 
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -33,10 +36,17 @@ public class UpsertWriter implements ItemWriter<Object[]> {
             writer = new JdbcBatchItemWriterBuilder<Object[]>()
                     .dataSource(target)
                     .sql(migration.upsertSql())
-                    .itemSqlParameterSourceProvider(migration::upsertParameters)
+                    .itemPreparedStatementSetter(UpsertWriter::bind)
                     .assertUpdates(false) // a row already equal is not rewritten: 0 rows
                     .build();
         }
         writer.write(chunk);
+    }
+
+    /** The values are in the statement's column order ({@link TableMigration#upsertSql()}). */
+    private static void bind(Object[] values, PreparedStatement ps) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            ps.setObject(i + 1, values[i]);
+        }
     }
 }
