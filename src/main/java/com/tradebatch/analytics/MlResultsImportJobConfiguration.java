@@ -88,7 +88,7 @@ public class MlResultsImportJobConfiguration {
                 .transactionManager(analyticsTx)
                 .reader(pendingPredictionReader)
                 .processor(predictionValidator)
-                .writer(new PredictionOutcomeWriter(analytics))
+                .writer(PredictionOutcomeWriter.create(analytics))
                 .listener(progress.rows())
                 .build();
     }

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import com.tradebatch.analytics.KeyedUpsert.Outcome;
+import com.tradebatch.analytics.KeyedUpsertWriter.Outcome;
 
 /**
  * How many rows a loading step inserted, updated and found unchanged, for the job report. Outcomes counted inside

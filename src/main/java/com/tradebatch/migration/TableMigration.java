@@ -217,18 +217,27 @@ public final class TableMigration {
         return out;
     }
 
-    /** {@code INSERT ... ON CONFLICT (key) DO UPDATE}: a re-run updates the rows it wrote before. */
+    /**
+     * {@code INSERT ... ON CONFLICT (key) DO UPDATE ... WHERE <a value differs>}: a re-run updates the rows it wrote
+     * before, and leaves alone those already equal. Its markers are positional, in {@link #targetColumns()} order,
+     * the order of {@link #map}'s values: statement and values come from the one column list, and binding by
+     * position keeps the bulk path free of a parameter map per row (measured slower on candles, README "Upsert
+     * keys").
+     */
     public String upsertSql() {
-        String target = SqlNames.quote(mapping.target());
-        String columns = targetColumns.stream().map(SqlNames::quote).collect(Collectors.joining(", "));
-        String params = targetColumns.stream().map(c -> "?").collect(Collectors.joining(", "));
-        String key = mapping.conflictKey().stream().map(SqlNames::quote).collect(Collectors.joining(", "));
         Set<String> untouched = new LinkedHashSet<>(mapping.conflictKey());
         untouched.addAll(mapping.insertOnly());
-        String updates = targetColumns.stream().filter(c -> !untouched.contains(c))
-                .map(c -> SqlNames.quote(c) + " = excluded." + SqlNames.quote(c)).collect(Collectors.joining(", "));
-        return "INSERT INTO " + target + " (" + columns + ") VALUES (" + params + ") ON CONFLICT (" + key + ") DO "
-                + (updates.isEmpty() ? "NOTHING" : "UPDATE SET " + updates);
+        List<String> updated = targetColumns.stream().filter(c -> !untouched.contains(c)).map(SqlNames::quote).toList();
+        String insert = "INSERT INTO " + SqlNames.quote(mapping.target()) + " ("
+                + targetColumns.stream().map(SqlNames::quote).collect(Collectors.joining(", ")) + ") VALUES ("
+                + targetColumns.stream().map(c -> "?").collect(Collectors.joining(", "))
+                + ") ON CONFLICT (" + mapping.conflictKey().stream().map(SqlNames::quote).collect(Collectors.joining(", "))
+                + ") DO ";
+        if (updated.isEmpty()) {
+            return insert + "NOTHING";
+        }
+        return insert + "UPDATE SET " + updated.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "))
+                + " WHERE " + updated.stream().map(c -> c + " IS NOT excluded." + c).collect(Collectors.joining(" OR "));
     }
 
     /**
