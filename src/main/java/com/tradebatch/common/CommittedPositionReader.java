@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * last chunk whose data commit <em>succeeded</em> (learnt from the data transaction's own after-commit
  * callback) and, once that commit is done, the new position too: a restart after a failure resumes right after
  * the last committed chunk, and after a kill between the two commits it re-reads at most one chunk that landed.
- * Every writer of ours is an upsert on the natural key, so re-reading it duplicates nothing.
+ * Every writer of ours is idempotent (an upsert on the natural key, a period's rows replaced, an update by id),
+ * so re-reading it duplicates nothing.
  * <p>
  * For the same reason the step's write count is set back to its last committed value when a data commit fails,
  * so a summary never counts a rolled-back chunk as written.
