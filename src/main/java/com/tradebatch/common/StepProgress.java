@@ -27,6 +27,11 @@ public final class StepProgress {
     public static final String ROWS = "progress.rows";
     public static final String ROWS_PER_SECOND = "progress.rows-per-second";
     public static final String ETA_SECONDS = "progress.eta-seconds";
+    /**
+     * The figures last computed on the step's own thread. Other threads (the HTTP API) read this, never
+     * {@link #snapshot()}: its position may come from a step-scoped reader, reachable only on the step's thread.
+     */
+    private volatile ProgressSnapshot latest;
 
     private final String step;
     private final String unit;
@@ -114,7 +119,13 @@ public final class StepProgress {
                 ProgressSnapshot.eta(elapsed, doneBefore, at, whole < 0 ? ProgressSnapshot.UNKNOWN : whole));
     }
 
+    /** What {@link #latest} holds: the last figures the step published, or null before the first. */
+    public ProgressSnapshot latest() {
+        return latest;
+    }
+
     void publish(ProgressSnapshot s) {
+        latest = s;
         if (context == null) {
             return;
         }

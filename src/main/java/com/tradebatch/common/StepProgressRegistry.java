@@ -65,15 +65,19 @@ public class StepProgressRegistry {
         return progress;
     }
 
-    /** Where a running step stands, or empty when it is not running in this process. */
+    /** Where a running step stood at its last update (any thread may ask), or empty when it is not running here. */
     public Optional<ProgressSnapshot> snapshot(long stepExecutionId) {
-        return Optional.ofNullable(running.get(stepExecutionId)).map(StepProgress::snapshot);
+        return Optional.ofNullable(running.get(stepExecutionId)).map(StepProgress::latest);
     }
 
     /** Every running step of this process, by step execution id. */
     public Map<Long, ProgressSnapshot> running() {
         Map<Long, ProgressSnapshot> all = new TreeMap<>();
-        running.forEach((id, p) -> all.put(id, p.snapshot()));
+        running.forEach((id, p) -> {
+            if (p.latest() != null) {
+                all.put(id, p.latest());
+            }
+        });
         return all;
     }
 }

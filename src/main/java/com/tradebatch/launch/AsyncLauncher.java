@@ -17,9 +17,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +35,6 @@ public class AsyncLauncher implements DisposableBean {
     private static final Duration HANDOVER = Duration.ofSeconds(1);
 
     private final JobRunner runner;
-    private final JobRepository jobRepository;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicInteger threads = new AtomicInteger();
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
@@ -46,9 +43,8 @@ public class AsyncLauncher implements DisposableBean {
         return t;
     });
 
-    public AsyncLauncher(JobRunner runner, JobRepository jobRepository) {
+    public AsyncLauncher(JobRunner runner) {
         this.runner = runner;
-        this.jobRepository = jobRepository;
     }
 
     /** Launches (or resumes) the job with these validated parameters; returns the execution once it exists. */
@@ -58,15 +54,7 @@ public class AsyncLauncher implements DisposableBean {
 
     /** Restarts a failed, stopped or crashed execution; returns the new execution once it exists. */
     public JobExecution restart(long executionId) {
-        JobExecution execution;
-        try {
-            execution = jobRepository.getJobExecution(executionId);
-        } catch (EmptyResultDataAccessException e) {
-            execution = null;
-        }
-        if (execution == null) {
-            return runner.restart(executionId); // throws its usual "no execution" message
-        }
+        JobExecution execution = runner.execution(executionId);
         return submit(execution.getJobInstance().getJobName(), JobRunner.userParameters(execution.getJobParameters()),
                 () -> runner.restart(executionId));
     }

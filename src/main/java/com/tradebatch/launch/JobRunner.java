@@ -92,7 +92,8 @@ public class JobRunner {
         }
     }
 
-    public JobExecution restart(long executionId) {
+    /** The execution with this id, or a usage error naming it. */
+    public JobExecution execution(long executionId) {
         JobExecution execution;
         try {
             execution = jobRepository.getJobExecution(executionId);
@@ -102,6 +103,11 @@ public class JobRunner {
         if (execution == null) {
             throw new UsageException("no execution " + executionId + " (see 'tradebatch executions')");
         }
+        return execution;
+    }
+
+    public JobExecution restart(long executionId) {
+        JobExecution execution = execution(executionId);
         catalog.job(execution.getJobInstance().getJobName());
         storeMigrator.migrateAll();
         return restart(execution);

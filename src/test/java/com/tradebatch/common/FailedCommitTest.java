@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,24 +49,41 @@ class FailedCommitTest {
         assertThat(committed % chunk).as("whole chunks only").isZero();
     }
 
+    /**
+     * Runs the command with the {@code failAt}-th commit of {@code txBean} failing: exit 1, whole chunks only in
+     * {@code table}, the summary counting just those; then the same command again: exit 0, {@code total} rows.
+     */
+    private static Result failOnceThenResume(TestEnvironment env, String txBean, int failAt, Path db, String table,
+            long chunk, long total, String... command) {
+        FailingCommit.arm(txBean, failAt);
+        Result failed = env.runWith(FAULT, command);
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+        assertThat(failed.out()).contains("injected fault");
+        long committed = Sqlite.count(db, "SELECT count(*) FROM " + table);
+        assertChunks(committed, chunk, total);
+        assertThat(writtenInSummary(failed)).as(failed.toString()).isEqualTo(committed);
+
+        FailingCommit.disarm();
+        Result resumed = env.run(command);
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(Sqlite.count(db, "SELECT count(*) FROM " + table)).isEqualTo(total);
+        return failed;
+    }
+
+    private Path lines(String name, int n, IntFunction<String> line) throws IOException {
+        Path file = Files.createDirectories(dir.resolve("in")).resolve(name);
+        Files.write(file, IntStream.range(0, n).mapToObj(line).toList());
+        return file;
+    }
+
     @Test
     void candleImportLosesNoChunkWhenACommitFails() {
         TestEnvironment env = new TestEnvironment(dir).set("tradebatch.candles.chunk-size", "1000");
         Path file = CandleFiles.binance(dir.resolve("in/BTCUSDT-1m-2024.csv"), 1_704_067_200_000L, 60_000L, 5_500);
         Path market = dir.resolve("data/market_data.db");
 
-        FailingCommit.arm("marketBulkTransactionManager", 3);
-        Result failed = env.runWith(FAULT, "run", "candle-import", "file=" + file);
-        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
-        assertThat(failed.out()).contains("injected fault");
-        long committed = Sqlite.count(market, "SELECT count(*) FROM candlesticks");
-        assertChunks(committed, 1_000, 5_500);
-        assertThat(writtenInSummary(failed)).as(failed.toString()).isEqualTo(committed);
-
-        FailingCommit.disarm();
-        Result resumed = env.run("run", "candle-import", "file=" + file);
-        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-        assertThat(Sqlite.count(market, "SELECT count(*) FROM candlesticks")).isEqualTo(5_500);
+        failOnceThenResume(env, "marketBulkTransactionManager", 3, market, "candlesticks", 1_000, 5_500,
+                "run", "candle-import", "file=" + file);
         assertThat(Sqlite.count(market, "SELECT count(DISTINCT open_time) FROM candlesticks")).isEqualTo(5_500);
         // every row holds the values of its own line (row i opens at 100 + i)
         assertThat(Sqlite.count(market, "SELECT count(*) FROM candlesticks WHERE open_price != 100 +"
@@ -77,58 +94,25 @@ class FailedCommitTest {
 
     @Test
     void patternImportLosesNoChunkWhenACommitFails() throws IOException {
-        TestEnvironment env = new TestEnvironment(dir);
-        Path file = dir.resolve("in/patterns.jsonl");
-        Files.createDirectories(file.getParent());
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < 1_700; i++) {
-            lines.add(String.format(Locale.ROOT, "{\"symbol\":\"BTCUSDT\",\"interval\":\"1m\",\"pattern_type\":\"reversal\","
-                    + "\"pattern_name\":\"p%d\",\"detected_at\":%d,\"pattern_start\":%d,\"confidence_score\":0.5}",
-                    i, 1_704_067_200L + i * 60L, 1_704_067_200L + i * 60L));
-        }
-        Files.write(file, lines);
+        Path file = lines("patterns.jsonl", 1_700, i -> String.format(Locale.ROOT, "{\"symbol\":\"BTCUSDT\","
+                + "\"interval\":\"1m\",\"pattern_type\":\"reversal\",\"pattern_name\":\"p%d\",\"detected_at\":%d,"
+                + "\"pattern_start\":%d,\"confidence_score\":0.5}", i, 1_704_067_200L + i * 60L, 1_704_067_200L + i * 60L));
         Path analytics = dir.resolve("data/analytics.db");
 
-        FailingCommit.arm("analyticsTransactionManager", 2);
-        Result failed = env.runWith(FAULT, "run", "pattern-import", "file=" + file);
-        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
-        long committed = Sqlite.count(analytics, "SELECT count(*) FROM pattern_cache");
-        assertChunks(committed, 500, 1_700);
-        assertThat(writtenInSummary(failed)).as(failed.toString()).isEqualTo(committed);
-        assertThat(failed.out()).contains("pattern_cache: %,d inserted".formatted(committed));
-
-        FailingCommit.disarm();
-        Result resumed = env.run("run", "pattern-import", "file=" + file);
-        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-        assertThat(Sqlite.count(analytics, "SELECT count(*) FROM pattern_cache")).isEqualTo(1_700);
+        Result failed = failOnceThenResume(new TestEnvironment(dir), "analyticsTransactionManager", 2, analytics,
+                "pattern_cache", 500, 1_700, "run", "pattern-import", "file=" + file);
+        assertThat(failed.out()).contains("pattern_cache: %,d inserted".formatted(writtenInSummary(failed)));
         assertThat(Sqlite.count(analytics, "SELECT count(DISTINCT pattern_name) FROM pattern_cache")).isEqualTo(1_700);
     }
 
     @Test
     void mlResultsImportLosesNoChunkWhenACommitFails() throws IOException {
-        TestEnvironment env = new TestEnvironment(dir);
-        Path file = dir.resolve("in/predictions.jsonl");
-        Files.createDirectories(file.getParent());
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < 1_200; i++) {
-            lines.add(String.format(Locale.ROOT, "{\"model_name\":\"m\",\"model_version\":\"1\",\"symbol\":\"BTCUSDT\","
-                    + "\"interval\":\"1m\",\"prediction_type\":\"price\",\"predicted_value\":%d.5,"
-                    + "\"prediction_timestamp\":%d}", i, 1_704_067_200L + i * 60L));
-        }
-        Files.write(file, lines);
-        Path analytics = dir.resolve("data/analytics.db");
+        Path file = lines("predictions.jsonl", 1_200, i -> String.format(Locale.ROOT, "{\"model_name\":\"m\","
+                + "\"model_version\":\"1\",\"symbol\":\"BTCUSDT\",\"interval\":\"1m\",\"prediction_type\":\"price\","
+                + "\"predicted_value\":%d.5,\"prediction_timestamp\":%d}", i, 1_704_067_200L + i * 60L));
 
-        FailingCommit.arm("analyticsTransactionManager", 2);
-        Result failed = env.runWith(FAULT, "run", "ml-results-import", "file=" + file);
-        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
-        long committed = Sqlite.count(analytics, "SELECT count(*) FROM ml_model_results");
-        assertChunks(committed, 500, 1_200);
-        assertThat(writtenInSummary(failed)).as(failed.toString()).isEqualTo(committed);
-
-        FailingCommit.disarm();
-        Result resumed = env.run("run", "ml-results-import", "file=" + file);
-        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-        assertThat(Sqlite.count(analytics, "SELECT count(*) FROM ml_model_results")).isEqualTo(1_200);
+        failOnceThenResume(new TestEnvironment(dir), "analyticsTransactionManager", 2, dir.resolve("data/analytics.db"),
+                "ml_model_results", 500, 1_200, "run", "ml-results-import", "file=" + file);
     }
 
     @Test
@@ -136,18 +120,9 @@ class FailedCommitTest {
         LegacyPostgres pg = LegacyPostgres.get();
         TestEnvironment env = new TestEnvironment(dir).set("LEGACY_DATABASE_URL", pg.url(pg.newDatabase()))
                 .set("tradebatch.migration.chunk-size", "20000");
-        Path market = dir.resolve("data/market_data.db");
 
-        FailingCommit.arm("marketBulkTransactionManager", 3);
-        Result failed = env.runWith(FAULT, "run", "pg-migrate", "tables=market_data");
-        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
-        long committed = Sqlite.count(market, "SELECT count(*) FROM candlesticks");
-        assertChunks(committed, 20_000, 100_001);
-        assertThat(writtenInSummary(failed)).as(failed.toString()).isEqualTo(committed);
-
-        FailingCommit.disarm();
-        Result resumed = env.run("run", "pg-migrate", "tables=market_data");
-        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-        assertThat(Sqlite.count(market, "SELECT count(*) FROM candlesticks")).isEqualTo(100_001);
+        // the resumed run's own verification proves every row equals the source's
+        failOnceThenResume(env, "marketBulkTransactionManager", 3, dir.resolve("data/market_data.db"), "candlesticks",
+                20_000, 100_001, "run", "pg-migrate", "tables=market_data");
     }
 }

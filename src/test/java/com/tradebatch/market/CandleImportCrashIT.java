@@ -27,14 +27,7 @@ class CandleImportCrashIT {
 
     /** Rows the running import has committed so far (0 while it is still creating the schema). */
     private static long committedRows(Path market) {
-        if (!Files.exists(market)) {
-            return 0;
-        }
-        try {
-            return Sqlite.count(market, "SELECT count(*) FROM candlesticks");
-        } catch (IllegalStateException notYet) {
-            return 0;
-        }
+        return Sqlite.countOrZero(market, "SELECT count(*) FROM candlesticks");
     }
 
     @Test

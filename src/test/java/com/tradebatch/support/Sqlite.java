@@ -38,6 +38,18 @@ public final class Sqlite {
         return Long.parseLong(strings(file, sql).get(0));
     }
 
+    /** A count on a file another process is creating: 0 while the file or its schema is not there yet. */
+    public static long countOrZero(Path file, String sql) {
+        if (!java.nio.file.Files.exists(file)) {
+            return 0;
+        }
+        try {
+            return count(file, sql);
+        } catch (IllegalStateException notYet) {
+            return 0;
+        }
+    }
+
     public static void exec(Path file, String... statements) {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
             for (String s : statements) {
