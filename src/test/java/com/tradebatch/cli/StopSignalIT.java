@@ -33,8 +33,7 @@ class StopSignalIT {
     @Test
     void sigtermStopsTheRunAtAChunkBoundaryAndTheSameCommandResumesIt() throws Exception {
         Path file = CandleFiles.binance(dir.resolve("BTCUSDT-1m-2020.csv"), 1_577_836_800_000L, 60_000L, ROWS);
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-jar", Path.of(System.getProperty("tradebatch.jar", "target/tradebatch.jar")).toAbsolutePath().toString(),
+        List<String> command = List.of(ProcessIT.javaBin(), "-Xmx256m", "-jar", ProcessIT.jar(),
                 "run", "candle-import", "file=" + file);
         Process first = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(dir.resolve("out1.txt").toFile()).redirectError(dir.resolve("err1.txt").toFile()).start();
