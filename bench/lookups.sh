@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # Benchmark: the look-ups the trading system was promised, on databases of the promised size.
 #
-#   bench/lookups.sh [CANDLES] [REPEAT]     CANDLES 1m candles (default 10,000,000; the promise is up to ~100M,
-#                                            which needs ~35 GB of disk), each query run REPEAT times (default 200)
+#   bench/lookups.sh [CANDLES] [REPEAT]     CANDLES 1m candles (default 10,000,000), each query run REPEAT times
+#                                            (default 200)
+#   LOOKUPS_DATA=dir bench/lookups.sh 0 [REPEAT]
+#                                           on the stores in dir (made by tradebatch) whose market_data.db already
+#                                           holds its candles (bench/scale.sh loads them with candle-import);
+#                                           CANDLE_SYMBOL / CANDLE_INTERVAL / CANDLE_FROM pick the candle query
 #
 # tradebatch creates the three databases (schema and indexes of the trading system); the sqlite3 shell fills
 # them (10,000 open + 90,000 closed positions, CANDLES candles over 10 symbols, 1,000,000 patterns, 1,000,000
-# trade-log rows) and times each query with .timer, on the same connection settings the system uses (WAL,
-# 2 MB page cache). Prints per query: the promise, mean and worst time (the shell's timer has 1 ms resolution;
-# the times include printing the rows), and the query plan.
+# trade-log rows). Each query is then timed twice, warm, REPEAT times:
+# - in-process (bench/Lookups.java): sqlite-jdbc with tradebatch's connection settings (WAL, synchronous=NORMAL,
+#   2 MB page cache), prepare + execute + fetch every column of every row, System.nanoTime: p50, p99, max;
+# - for reference, the sqlite3 shell's .timer (1 ms resolution; includes writing the rows out): mean.
+# Prints per query the promise, both figures, the rows returned, and the plan (EXPLAIN QUERY PLAN).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CANDLES=${1:-10000000}
@@ -18,13 +24,24 @@ trap 'rm -rf "$WORK"' EXIT
 JAR=target/tradebatch.jar
 [ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
 command -v sqlite3 >/dev/null || { echo "needs the sqlite3 shell (apt-get install sqlite3)"; exit 2; }
+# the sqlite-jdbc driver tradebatch ships, for the in-process timer
+unzip -q -o -j "$JAR" 'BOOT-INF/lib/sqlite-jdbc-*.jar' -d "$WORK/lib"
+DRIVER=$(echo "$WORK"/lib/sqlite-jdbc-*.jar)
 
-(cd "$WORK" && java -jar "$OLDPWD/$JAR" health >/dev/null)
-T="$WORK/data/trading.db"; M="$WORK/data/market_data.db"; A="$WORK/data/analytics.db"
+if [ -n "${LOOKUPS_DATA:-}" ]; then
+    DATA=$(cd "$LOOKUPS_DATA" && pwd)
+else
+    (cd "$WORK" && java -jar "$OLDPWD/$JAR" health >/dev/null)
+    DATA="$WORK/data"
+fi
+T="$DATA/trading.db"; M="$DATA/market_data.db"; A="$DATA/analytics.db"
 S="'BTCUSDT','ETHUSDT','SOLUSDT','BNBUSDT','XRPUSDT','ADAUSDT','DOGEUSDT','AVAXUSDT','DOTUSDT','LINKUSDT'"
 PRAGMAS="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-2000;"
 
-echo "filling: 100,000 positions, $CANDLES candles, 1,000,000 patterns, 1,000,000 trade-log rows ..."
+echo "filling: 100,000 positions, ${LOOKUPS_DATA:+no candles (already in $M)}${LOOKUPS_DATA:-$CANDLES candles}, 1,000,000 patterns, 1,000,000 trade-log rows ..."
+if [ "$(sqlite3 "$T" 'SELECT count(*) FROM positions')" != 0 ]; then
+    echo "$T already holds positions: fill it only once" >&2; exit 2
+fi
 sqlite3 "$T" "$PRAGMAS
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 99999)
 INSERT INTO positions (id, symbol, side, quantity, entry_price, status, opened_at, closed_at, realized_pnl)
@@ -35,7 +52,7 @@ SELECT printf('pos-%06d', i), json_extract(json_array($S), '\$[' || (i % 10) || 
        CASE WHEN i < 10000 THEN NULL ELSE (i % 200) - 100 END
 FROM n;" >/dev/null
 PER_SYMBOL=$((CANDLES / 10))
-sqlite3 "$M" "$PRAGMAS PRAGMA cache_size=-262144;
+[ "$CANDLES" -eq 0 ] || sqlite3 "$M" "$PRAGMAS PRAGMA cache_size=-262144;
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < $PER_SYMBOL - 1),
      s(k, sym) AS (SELECT key, value FROM json_each(json_array($S)))
 INSERT INTO candlesticks (symbol, interval, open_time, close_time, open_price, high_price, low_price, close_price, volume)
@@ -60,25 +77,37 @@ SELECT printf('t-%07d', i), json_extract(json_array($S), '\$[' || (i % 10) || ']
 FROM n;
 ANALYZE;" >/dev/null
 sqlite3 "$T" "ANALYZE;" >/dev/null
-sqlite3 "$M" "ANALYZE;" >/dev/null
+# statistics for the planner, as `tradebatch run optimize` leaves them; sampled (analysis_limit) on a large file,
+# where a full ANALYZE would read every index of ~100M rows
+if [ "$CANDLES" -eq 0 ]; then
+    sqlite3 "$M" "PRAGMA analysis_limit=1000; ANALYZE;" >/dev/null
+else
+    sqlite3 "$M" "ANALYZE;" >/dev/null
+fi
+CANDLE_SYMBOL=${CANDLE_SYMBOL:-ETHUSDT}; CANDLE_INTERVAL=${CANDLE_INTERVAL:-1m}; CANDLE_FROM=${CANDLE_FROM:-2020-01-05 00:00:00}
 
 # query name | promise ms | database | SQL (one statement)
 queries=(
 "position look-up by id|1|$T|SELECT * FROM positions WHERE id = 'pos-004242';"
 "open positions of a symbol|1|$T|SELECT * FROM positions WHERE symbol = 'SOLUSDT' AND status = 'OPEN';"
-"1,000 candles|10|$M|SELECT * FROM candlesticks WHERE symbol = 'ETHUSDT' AND interval = '1m' AND open_time >= '2020-01-05 00:00:00' ORDER BY open_time LIMIT 1000;"
+"1,000 candles of a symbol from a time|10|$M|SELECT * FROM candlesticks WHERE symbol = '$CANDLE_SYMBOL' AND interval = '$CANDLE_INTERVAL' AND open_time >= '$CANDLE_FROM' ORDER BY open_time LIMIT 1000;"
 "pattern-cache hit|5|$A|SELECT * FROM pattern_cache WHERE symbol = 'BTCUSDT' AND pattern_type = 'flag' AND detected_at >= '2024-06-01 00:00:00' ORDER BY detected_at LIMIT 20;"
 "trade-log latency analysis (a day of a symbol)|20|$A|SELECT count(*), avg(total_latency_ms), max(total_latency_ms), avg(signal_to_order_latency_ms), avg(order_to_fill_latency_ms) FROM trade_execution_log WHERE symbol = 'BTCUSDT' AND created_at >= '2024-01-10 00:00:00' AND created_at < '2024-01-11 00:00:00';"
 )
 
-printf '\n%-48s %8s %10s %10s  %s\n' "query" "promise" "mean ms" "worst ms" "plan"
-for q in "${queries[@]}"; do
-    IFS='|' read -r name promise db sql <<< "$q"
+echo "timing: $REPEAT warm runs per query, in-process (sqlite-jdbc, tradebatch's settings) and in the sqlite3 shell ..."
+mapfile -t jdbc < <(java -cp "$DRIVER" bench/Lookups.java "$REPEAT" "${queries[@]}")
+[ "${#jdbc[@]}" -eq "${#queries[@]}" ] || { echo "bench/Lookups.java failed" >&2; exit 1; }
+
+printf '\n%-48s %8s %9s %9s %9s %11s %6s\n' "query" "promise" "p50 ms" "p99 ms" "max ms" "shell mean" "rows"
+plans=()
+for i in "${!queries[@]}"; do
+    IFS='|' read -r name promise db sql <<< "${queries[$i]}"
+    IFS=$'\t' read -r _ _ rows p50 p99 _ max <<< "${jdbc[$i]}"
     script="$PRAGMAS"$'\n'".timer on"$'\n'
     for _ in $(seq "$REPEAT"); do script+="$sql"$'\n'; done
-    times=$(sqlite3 "$db" <<< "$script" | awk '/^Run Time/ { print $4 * 1000 }')
-    mean=$(echo "$times" | awk '{ s += $1 } END { printf "%.3f", s / NR }')
-    worst=$(echo "$times" | sort -g | tail -1)
-    plan=$(sqlite3 "$db" "EXPLAIN QUERY PLAN $sql" | grep -v '^QUERY PLAN' | sed 's/^[|` -]*//' | paste -sd';')
-    printf '%-48s %6s ms %10s %10s  %s\n' "$name" "<$promise" "$mean" "$worst" "$plan"
+    shell=$(sqlite3 "$db" <<< "$script" | awk '/^Run Time/ { s += $4 * 1000; n++ } END { printf "%.3f", s / n }')
+    printf '%-48s %6s ms %9s %9s %9s %11s %6s\n' "$name" "<$promise" "$p50" "$p99" "$max" "$shell" "$rows"
+    plans+=("$name: $sql"$'\n'"$(sqlite3 "$db" "EXPLAIN QUERY PLAN $sql" | grep -v '^QUERY PLAN' | sed 's/^[|` -]*/    plan: /')")
 done
+printf '\n%s\n' "${plans[@]}"
