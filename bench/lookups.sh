@@ -12,7 +12,8 @@
 # them (10,000 open + 90,000 closed positions, CANDLES candles over 10 symbols, 1,000,000 patterns, 1,000,000
 # trade-log rows). Each query is then timed twice, warm, REPEAT times:
 # - in-process (bench/Lookups.java): sqlite-jdbc with tradebatch's connection settings (WAL, synchronous=NORMAL,
-#   2 MB page cache), prepare + execute + fetch every column of every row, System.nanoTime: p50, p99, max;
+#   2 MB page cache), prepare + execute + fetch every column of every row, System.nanoTime: min, p50, p99, max
+#   (on a loaded machine min is the figure least disturbed by other processes);
 # - for reference, the sqlite3 shell's .timer (1 ms resolution; includes writing the rows out): mean.
 # Prints per query the promise, both figures, the rows returned, and the plan (EXPLAIN QUERY PLAN).
 set -euo pipefail
@@ -38,7 +39,8 @@ T="$DATA/trading.db"; M="$DATA/market_data.db"; A="$DATA/analytics.db"
 S="'BTCUSDT','ETHUSDT','SOLUSDT','BNBUSDT','XRPUSDT','ADAUSDT','DOGEUSDT','AVAXUSDT','DOTUSDT','LINKUSDT'"
 PRAGMAS="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-2000;"
 
-echo "filling: 100,000 positions, ${LOOKUPS_DATA:+no candles (already in $M)}${LOOKUPS_DATA:-$CANDLES candles}, 1,000,000 patterns, 1,000,000 trade-log rows ..."
+if [ "$CANDLES" -eq 0 ]; then what="the candles already in $M"; else what="$CANDLES candles"; fi
+echo "filling: 100,000 positions, 1,000,000 patterns, 1,000,000 trade-log rows; $what ..."
 if [ "$(sqlite3 "$T" 'SELECT count(*) FROM positions')" != 0 ]; then
     echo "$T already holds positions: fill it only once" >&2; exit 2
 fi
@@ -63,7 +65,7 @@ sqlite3 "$A" "$PRAGMAS PRAGMA cache_size=-131072;
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 999999)
 INSERT INTO pattern_cache (symbol, interval, pattern_type, pattern_name, detected_at, pattern_start, confidence_score, status)
 SELECT json_extract(json_array($S), '\$[' || (i % 10) || ']'), '1h',
-       json_extract(json_array('double_top','head_shoulders','flag','wedge','triangle'), '\$[' || (i % 5) || ']'), 'p',
+       json_extract(json_array('double_top','head_shoulders','flag','wedge','triangle'), '\$[' || ((i / 10) % 5) || ']'), 'p',
        strftime('%Y-%m-%d %H:%M:%f000', 1704067200 + i * 30, 'unixepoch'), strftime('%Y-%m-%d %H:%M:%f000', 1704067200 + i * 30 - 3600, 'unixepoch'),
        (i % 100) / 100.0, CASE WHEN i % 3 = 0 THEN 'active' ELSE 'completed' END
 FROM n;
@@ -99,15 +101,15 @@ echo "timing: $REPEAT warm runs per query, in-process (sqlite-jdbc, tradebatch's
 mapfile -t jdbc < <(java -cp "$DRIVER" bench/Lookups.java "$REPEAT" "${queries[@]}")
 [ "${#jdbc[@]}" -eq "${#queries[@]}" ] || { echo "bench/Lookups.java failed" >&2; exit 1; }
 
-printf '\n%-48s %8s %9s %9s %9s %11s %6s\n' "query" "promise" "p50 ms" "p99 ms" "max ms" "shell mean" "rows"
+printf '\n%-48s %8s %9s %9s %9s %9s %11s %6s\n' "query" "promise" "min ms" "p50 ms" "p99 ms" "max ms" "shell mean" "rows"
 plans=()
 for i in "${!queries[@]}"; do
     IFS='|' read -r name promise db sql <<< "${queries[$i]}"
-    IFS=$'\t' read -r _ _ rows p50 p99 _ max <<< "${jdbc[$i]}"
+    IFS=$'\t' read -r _ _ rows min p50 p99 _ max <<< "${jdbc[$i]}"
     script="$PRAGMAS"$'\n'".timer on"$'\n'
     for _ in $(seq "$REPEAT"); do script+="$sql"$'\n'; done
     shell=$(sqlite3 "$db" <<< "$script" | awk '/^Run Time/ { s += $4 * 1000; n++ } END { printf "%.3f", s / n }')
-    printf '%-48s %6s ms %9s %9s %9s %11s %6s\n' "$name" "<$promise" "$p50" "$p99" "$max" "$shell" "$rows"
+    printf '%-48s %6s ms %9s %9s %9s %9s %11s %6s\n' "$name" "<$promise" "$min" "$p50" "$p99" "$max" "$shell" "$rows"
     plans+=("$name: $sql"$'\n'"$(sqlite3 "$db" "EXPLAIN QUERY PLAN $sql" | grep -v '^QUERY PLAN' | sed 's/^[|` -]*/    plan: /')")
 done
 printf '\n%s\n' "${plans[@]}"
