@@ -78,7 +78,12 @@ END {
 AWK
 
 now() { date +%s.%N; }
-dbsize() { stat -c %s data/market_data.db data/market_data.db-wal 2>/dev/null | awk '{ s += $1 } END { print s }'; }
+# file + WAL (the WAL may be gone: checkpointed and removed at close)
+dbsize() {
+    local s=0 f
+    for f in data/market_data.db data/market_data.db-wal; do [ ! -f "$f" ] || s=$((s + $(stat -c %s "$f"))); done
+    echo "$s"
+}
 printf '\n%-8s %10s %11s %7s %7s %9s %9s %9s %8s\n' month rows total gen_s load_s rows/s db_GB db_B/row rss_MB
 total=0; gen_total=0; load_total=0; peak=0; m=0; from=$START
 while [ "$from" -lt "$END" ]; do
