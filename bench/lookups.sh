@@ -14,7 +14,8 @@
 # - in-process (bench/Lookups.java): sqlite-jdbc with tradebatch's connection settings (WAL, synchronous=NORMAL,
 #   2 MB page cache), prepare + execute + fetch every column of every row, System.nanoTime: min, p50, p99, max
 #   (on a loaded machine min is the figure least disturbed by other processes);
-# - for reference, the sqlite3 shell's .timer (1 ms resolution; includes writing the rows out): mean.
+#   and the CPU time of the timing thread (p50), which is what a query costs when other processes hold the cores;
+# - for reference, the sqlite3 shell's .timer (includes writing the rows out): mean real and user+sys time.
 # Prints per query the promise, both figures, the rows returned, and the plan (EXPLAIN QUERY PLAN).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,51 +41,53 @@ S="'BTCUSDT','ETHUSDT','SOLUSDT','BNBUSDT','XRPUSDT','ADAUSDT','DOGEUSDT','AVAXU
 PRAGMAS="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-2000;"
 
 if [ "$CANDLES" -eq 0 ]; then what="the candles already in $M"; else what="$CANDLES candles"; fi
-echo "filling: 100,000 positions, 1,000,000 patterns, 1,000,000 trade-log rows; $what ..."
+# a second run on the same LOOKUPS_DATA only times: the positions, patterns and trade log are there already
 if [ "$(sqlite3 "$T" 'SELECT count(*) FROM positions')" != 0 ]; then
-    echo "$T already holds positions: fill it only once" >&2; exit 2
-fi
-sqlite3 "$T" "$PRAGMAS
-WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 99999)
-INSERT INTO positions (id, symbol, side, quantity, entry_price, status, opened_at, closed_at, realized_pnl)
-SELECT printf('pos-%06d', i), json_extract(json_array($S), '\$[' || (i % 10) || ']'), CASE i % 2 WHEN 0 THEN 'BUY' ELSE 'SELL' END,
-       1 + i % 7, 100 + i % 1000, CASE WHEN i < 10000 THEN 'OPEN' ELSE 'CLOSED' END,
-       strftime('%Y-%m-%d %H:%M:%f000', '2025-01-01', '+' || (i * 60) || ' seconds'),
-       CASE WHEN i < 10000 THEN NULL ELSE strftime('%Y-%m-%d %H:%M:%f000', '2025-01-01', '+' || (i * 60 + 3600) || ' seconds') END,
-       CASE WHEN i < 10000 THEN NULL ELSE (i % 200) - 100 END
-FROM n;" >/dev/null
-PER_SYMBOL=$((CANDLES / 10))
-[ "$CANDLES" -eq 0 ] || sqlite3 "$M" "$PRAGMAS PRAGMA cache_size=-262144;
-WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < $PER_SYMBOL - 1),
-     s(k, sym) AS (SELECT key, value FROM json_each(json_array($S)))
-INSERT INTO candlesticks (symbol, interval, open_time, close_time, open_price, high_price, low_price, close_price, volume)
-SELECT sym, '1m', strftime('%Y-%m-%d %H:%M:%f000', 1577836800 + i * 60, 'unixepoch'),
-       strftime('%Y-%m-%d %H:%M:%f000', 1577836800 + i * 60 + 59.999, 'unixepoch'), 100, 101, 99, 100.5, 10
-FROM s, n ORDER BY sym, i;" >/dev/null
-sqlite3 "$A" "$PRAGMAS PRAGMA cache_size=-131072;
-WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 999999)
-INSERT INTO pattern_cache (symbol, interval, pattern_type, pattern_name, detected_at, pattern_start, confidence_score, status)
-SELECT json_extract(json_array($S), '\$[' || (i % 10) || ']'), '1h',
-       json_extract(json_array('double_top','head_shoulders','flag','wedge','triangle'), '\$[' || ((i / 10) % 5) || ']'), 'p',
-       strftime('%Y-%m-%d %H:%M:%f000', 1704067200 + i * 30, 'unixepoch'), strftime('%Y-%m-%d %H:%M:%f000', 1704067200 + i * 30 - 3600, 'unixepoch'),
-       (i % 100) / 100.0, CASE WHEN i % 3 = 0 THEN 'active' ELSE 'completed' END
-FROM n;
-WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 999999)
-INSERT INTO trade_execution_log (trade_id, symbol, order_type, side, quantity, price, signal_timestamp, order_sent_timestamp,
-       signal_to_order_latency_ms, order_to_fill_latency_ms, total_latency_ms, pattern_id, status, created_at)
-SELECT printf('t-%07d', i), json_extract(json_array($S), '\$[' || (i % 10) || ']'), 'MARKET', 'BUY', 1, 100,
-       strftime('%Y-%m-%d %H:%M:%f000', 1704067200 + i * 2.6, 'unixepoch'), strftime('%Y-%m-%d %H:%M:%f000', 1704067200 + i * 2.6 + 0.01, 'unixepoch'),
-       (i % 97) / 10.0, (i % 89) / 10.0, (i % 97) / 10.0 + (i % 89) / 10.0, i % 100000, 'FILLED',
-       strftime('%Y-%m-%d %H:%M:%f000', 1704067200 + i * 2.6, 'unixepoch')
-FROM n;
-ANALYZE;" >/dev/null
-sqlite3 "$T" "ANALYZE;" >/dev/null
-# statistics for the planner, as `tradebatch run optimize` leaves them; sampled (analysis_limit) on a large file,
-# where a full ANALYZE would read every index of ~100M rows
-if [ "$CANDLES" -eq 0 ]; then
-    sqlite3 "$M" "PRAGMA analysis_limit=1000; ANALYZE;" >/dev/null
+    echo "$T already filled: timing only"
 else
-    sqlite3 "$M" "ANALYZE;" >/dev/null
+    echo "filling: 100,000 positions, 1,000,000 patterns, 1,000,000 trade-log rows; $what ..."
+    sqlite3 "$T" "$PRAGMAS
+    WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 99999)
+    INSERT INTO positions (id, symbol, side, quantity, entry_price, status, opened_at, closed_at, realized_pnl)
+    SELECT printf('pos-%06d', i), json_extract(json_array($S), '\$[' || (i % 10) || ']'), CASE i % 2 WHEN 0 THEN 'BUY' ELSE 'SELL' END,
+           1 + i % 7, 100 + i % 1000, CASE WHEN i < 10000 THEN 'OPEN' ELSE 'CLOSED' END,
+           strftime('%Y-%m-%d %H:%M:%f000', '2025-01-01', '+' || (i * 60) || ' seconds'),
+           CASE WHEN i < 10000 THEN NULL ELSE strftime('%Y-%m-%d %H:%M:%f000', '2025-01-01', '+' || (i * 60 + 3600) || ' seconds') END,
+           CASE WHEN i < 10000 THEN NULL ELSE (i % 200) - 100 END
+    FROM n;" >/dev/null
+    PER_SYMBOL=$((CANDLES / 10))
+    [ "$CANDLES" -eq 0 ] || sqlite3 "$M" "$PRAGMAS PRAGMA cache_size=-262144;
+    WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < $PER_SYMBOL - 1),
+         s(k, sym) AS (SELECT key, value FROM json_each(json_array($S)))
+    INSERT INTO candlesticks (symbol, interval, open_time, close_time, open_price, high_price, low_price, close_price, volume)
+    SELECT sym, '1m', strftime('%Y-%m-%d %H:%M:%f000', 1577836800 + i * 60, 'unixepoch'),
+           strftime('%Y-%m-%d %H:%M:%f000', 1577836800 + i * 60 + 59.999, 'unixepoch'), 100, 101, 99, 100.5, 10
+    FROM s, n ORDER BY sym, i;" >/dev/null
+    sqlite3 "$A" "$PRAGMAS PRAGMA cache_size=-131072;
+    WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 999999)
+    INSERT INTO pattern_cache (symbol, interval, pattern_type, pattern_name, detected_at, pattern_start, confidence_score, status)
+    SELECT json_extract(json_array($S), '\$[' || (i % 10) || ']'), '1h',
+           json_extract(json_array('double_top','head_shoulders','flag','wedge','triangle'), '\$[' || ((i / 10) % 5) || ']'), 'p',
+           strftime('%Y-%m-%d %H:%M:%f000', 1704067200 + i * 30, 'unixepoch'), strftime('%Y-%m-%d %H:%M:%f000', 1704067200 + i * 30 - 3600, 'unixepoch'),
+           (i % 100) / 100.0, CASE WHEN i % 3 = 0 THEN 'active' ELSE 'completed' END
+    FROM n;
+    WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 999999)
+    INSERT INTO trade_execution_log (trade_id, symbol, order_type, side, quantity, price, signal_timestamp, order_sent_timestamp,
+           signal_to_order_latency_ms, order_to_fill_latency_ms, total_latency_ms, pattern_id, status, created_at)
+    SELECT printf('t-%07d', i), json_extract(json_array($S), '\$[' || (i % 10) || ']'), 'MARKET', 'BUY', 1, 100,
+           strftime('%Y-%m-%d %H:%M:%f000', 1704067200 + i * 2.6, 'unixepoch'), strftime('%Y-%m-%d %H:%M:%f000', 1704067200 + i * 2.6 + 0.01, 'unixepoch'),
+           (i % 97) / 10.0, (i % 89) / 10.0, (i % 97) / 10.0 + (i % 89) / 10.0, i % 100000, 'FILLED',
+           strftime('%Y-%m-%d %H:%M:%f000', 1704067200 + i * 2.6, 'unixepoch')
+    FROM n;
+    ANALYZE;" >/dev/null
+    sqlite3 "$T" "ANALYZE;" >/dev/null
+    # statistics for the planner, as `tradebatch run optimize` leaves them; sampled (analysis_limit) on a large file,
+    # where a full ANALYZE would read every index of ~100M rows
+    if [ "$CANDLES" -eq 0 ]; then
+        sqlite3 "$M" "PRAGMA analysis_limit=1000; ANALYZE;" >/dev/null
+    else
+        sqlite3 "$M" "ANALYZE;" >/dev/null
+    fi
 fi
 CANDLE_SYMBOL=${CANDLE_SYMBOL:-ETHUSDT}; CANDLE_INTERVAL=${CANDLE_INTERVAL:-1m}; CANDLE_FROM=${CANDLE_FROM:-2020-01-05 00:00:00}
 
@@ -101,15 +104,18 @@ echo "timing: $REPEAT warm runs per query, in-process (sqlite-jdbc, tradebatch's
 mapfile -t jdbc < <(java -cp "$DRIVER" bench/Lookups.java "$REPEAT" "${queries[@]}")
 [ "${#jdbc[@]}" -eq "${#queries[@]}" ] || { echo "bench/Lookups.java failed" >&2; exit 1; }
 
-printf '\n%-48s %8s %9s %9s %9s %9s %11s %6s\n' "query" "promise" "min ms" "p50 ms" "p99 ms" "max ms" "shell mean" "rows"
+echo
+echo "elapsed ms (min p50 p99 max) and CPU ms (p50) in-process; the sqlite3 shell's .timer mean for reference (real; user+sys)"
+printf '%-48s %8s %8s %8s %8s %8s %8s %11s %11s %6s\n' "query" "promise" "min" "p50" "p99" "max" "cpu p50" "shell real" "shell cpu" "rows"
 plans=()
 for i in "${!queries[@]}"; do
     IFS='|' read -r name promise db sql <<< "${queries[$i]}"
-    IFS=$'\t' read -r _ _ rows min p50 p99 _ max <<< "${jdbc[$i]}"
+    IFS=$'\t' read -r _ _ rows min p50 p99 _ max cpu <<< "${jdbc[$i]}"
     script="$PRAGMAS"$'\n'".timer on"$'\n'
     for _ in $(seq "$REPEAT"); do script+="$sql"$'\n'; done
-    shell=$(sqlite3 "$db" <<< "$script" | awk '/^Run Time/ { s += $4 * 1000; n++ } END { printf "%.3f", s / n }')
-    printf '%-48s %6s ms %9s %9s %9s %9s %11s %6s\n' "$name" "<$promise" "$min" "$p50" "$p99" "$max" "$shell" "$rows"
+    read -r shell shellcpu < <(sqlite3 "$db" <<< "$script" |
+        awk '/^Run Time/ { r += $4 * 1000; c += ($6 + $8) * 1000; n++ } END { printf "%.3f %.3f\n", r / n, c / n }')
+    printf '%-48s %6s ms %8s %8s %8s %8s %8s %11s %11s %6s\n' "$name" "<$promise" "$min" "$p50" "$p99" "$max" "$cpu" "$shell" "$shellcpu" "$rows"
     plans+=("$name: $sql"$'\n'"$(sqlite3 "$db" "EXPLAIN QUERY PLAN $sql" | grep -v '^QUERY PLAN' | sed 's/^[|` -]*/    plan: /')")
 done
 printf '\n%s\n' "${plans[@]}"
