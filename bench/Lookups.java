@@ -10,8 +10,8 @@ import org.sqlite.SQLiteDataSource;
 /**
  * Times look-ups in-process, as the trading system's own connection would run them: sqlite-jdbc with tradebatch's
  * store settings (WAL, synchronous=NORMAL, foreign_keys=ON, 2 MB page cache), one connection per database.
- * Each run is prepare + execute + reading every column of every row, timed with System.nanoTime; WARMUP runs first
- * (not counted), then REPEAT timed runs. Nothing is printed while timing.
+ * Each run is prepare + execute + reading every column of every row, timed with System.nanoTime. Every query is
+ * warmed up first (not counted), then each is run REPEAT times. Nothing is printed while timing.
  *
  *   java -cp sqlite-jdbc.jar bench/Lookups.java REPEAT 'name|promise ms|database file|SQL' ...
  *
@@ -22,34 +22,52 @@ import org.sqlite.SQLiteDataSource;
  */
 public class Lookups {
 
-    private static final int WARMUP = 50;
+    /** Warm-up per query: at least this many runs and this long, so the JIT has compiled the driver's paths. */
+    private static final int WARMUP_RUNS = 100;
+    private static final long WARMUP_NANOS = 3_000_000_000L;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws Exception {
         int repeat = Integer.parseInt(args[0]);
-        for (int q = 1; q < args.length; q++) {
-            String[] f = args[q].split("\\|", 4);
-            String name = f[0], promise = f[1], db = f[2], sql = f[3];
-            try (Connection c = connect(db)) {
-                long rows = 0;
-                for (int i = 0; i < WARMUP; i++) {
-                    rows = run(c, sql);
+        int n = args.length - 1;
+        String[][] queries = new String[n][];
+        Connection[] connections = new Connection[n];
+        long[] rows = new long[n];
+        try {
+            for (int q = 0; q < n; q++) {
+                queries[q] = args[q + 1].split("\\|", 4);
+                connections[q] = connect(queries[q][2]);
+            }
+            // every query warm before any is timed: under load the JIT compiles late, and the first query timed
+            // would otherwise pay for the driver's interpreted paths
+            for (int q = 0; q < n; q++) {
+                long start = System.nanoTime();
+                for (int i = 0; i < WARMUP_RUNS || System.nanoTime() - start < WARMUP_NANOS; i++) {
+                    rows[q] = run(connections[q], queries[q][3]);
                 }
+            }
+            for (int q = 0; q < n; q++) {
                 long[] nanos = new long[repeat];
                 long[] cpu = new long[repeat];
                 for (int i = 0; i < repeat; i++) {
                     long c0 = THREADS.getCurrentThreadCpuTime();
                     long t0 = System.nanoTime();
-                    run(c, sql);
+                    run(connections[q], queries[q][3]);
                     nanos[i] = System.nanoTime() - t0;
                     cpu[i] = THREADS.getCurrentThreadCpuTime() - c0;
                 }
                 Arrays.sort(nanos);
                 Arrays.sort(cpu);
                 double mean = Arrays.stream(nanos).average().orElse(0);
-                System.out.printf("%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f%n", name, promise, rows, ms(nanos[0]),
-                        ms(percentile(nanos, 50)), ms(percentile(nanos, 99)), mean / 1e6, ms(nanos[repeat - 1]),
-                        ms(percentile(cpu, 50)));
+                System.out.printf("%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f%n", queries[q][0], queries[q][1], rows[q],
+                        ms(nanos[0]), ms(percentile(nanos, 50)), ms(percentile(nanos, 99)), mean / 1e6,
+                        ms(nanos[repeat - 1]), ms(percentile(cpu, 50)));
+            }
+        } finally {
+            for (Connection c : connections) {
+                if (c != null) {
+                    c.close();
+                }
             }
         }
     }
