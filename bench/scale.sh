@@ -12,7 +12,7 @@
 # Load: one `bin/tradebatch run candle-import file=<month folder>` per month, i.e. every symbol and interval of
 # that month in one job, as a monthly download would be loaded (one run per file would be 120 runs a month, most of
 # their time the JVM's start); JAVA_OPTS=-Xmx256m; each run under /usr/bin/time -v (peak RSS). The month's files
-# are deleted after its run, so the disk holds the database and one month of CSV (~120 MB).
+# are deleted after its run, so the disk holds the database and one month of CSV (~130 MB).
 # Printed per month: rows, generation s, load s (whole process), rows/s, database size (file + WAL), peak RSS;
 # then the totals, and the look-ups (p50/p99 of 200 runs, plans) on top of the loaded database.
 set -euo pipefail
@@ -125,6 +125,6 @@ printf 'memory: peak RSS of a candle-import run %.0f MB (JAVA_OPTS=%s)\n' "$(ech
 # the 1,000 candles from the middle of ETHUSDT's 1m series: pages far from the last ones written
 mid=$(sqlite3 data/market_data.db "SELECT strftime('%Y-%m-%d %H:%M:00', (julianday(earliest_timestamp) + julianday(latest_timestamp)) / 2) FROM candlestick_metadata WHERE symbol = 'ETHUSDT' AND interval = '1m'")
 echo
-echo "look-ups at $total candles:"
+echo "look-ups at $total candles (load average $(cut -d" " -f1-3 /proc/loadavg)):"
 cd "$REPO"
 LOOKUPS_DATA="$DIR/data" CANDLE_SYMBOL=ETHUSDT CANDLE_INTERVAL=1m CANDLE_FROM="$mid" bench/lookups.sh 0 200
