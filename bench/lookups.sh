@@ -89,7 +89,9 @@ else
         sqlite3 "$M" "ANALYZE;" >/dev/null
     fi
 fi
-CANDLE_SYMBOL=${CANDLE_SYMBOL:-ETHUSDT}; CANDLE_INTERVAL=${CANDLE_INTERVAL:-1m}; CANDLE_FROM=${CANDLE_FROM:-2020-01-05 00:00:00}
+# the candle query starts in the middle of the series (the shell-made one: 1m candles from 2020-01-01 on)
+CANDLE_SYMBOL=${CANDLE_SYMBOL:-ETHUSDT}; CANDLE_INTERVAL=${CANDLE_INTERVAL:-1m}
+CANDLE_FROM=${CANDLE_FROM:-$(date -u -d @$((1577836800 + CANDLES / 10 / 2 * 60)) '+%Y-%m-%d %H:%M:%S')}
 
 # query name | promise ms | database | SQL (one statement)
 queries=(
