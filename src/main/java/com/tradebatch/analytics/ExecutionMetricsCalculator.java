@@ -10,7 +10,6 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code execution} metrics from analytics.db's trade_execution_log, rows by created_at in the period (index
@@ -30,12 +29,11 @@ public class ExecutionMetricsCalculator implements MetricCalculator {
             WHERE created_at >= ? AND created_at < ?
             """;
 
-    private final JdbcTemplate analytics;
+    private final PeriodQuery rows;
     private final SymbolScope scope;
 
     public ExecutionMetricsCalculator(DataSource analytics, SymbolScope scope, int fetchSize) {
-        this.analytics = new JdbcTemplate(analytics);
-        this.analytics.setFetchSize(fetchSize);
+        this.rows = new PeriodQuery(analytics, fetchSize, QUERY, scope);
         this.scope = scope;
     }
 
@@ -60,13 +58,8 @@ public class ExecutionMetricsCalculator implements MetricCalculator {
     public void calculate(MetricPeriod period, MetricSink sink) {
         Map<String, Group> groups = new HashMap<>();
         Group global = new Group();
-        long[] read = {0};
-        analytics.query(QUERY, rs -> {
-            read[0]++;
+        rows.forEachRow(period, sink, rs -> {
             String symbol = rs.getString(1);
-            if (!scope.includes(symbol)) {
-                return;
-            }
             Group g = groups.computeIfAbsent(symbol, s -> new Group());
             for (int i = 0; i < 3; i++) {
                 double v = rs.getDouble(2 + i);
@@ -85,8 +78,7 @@ public class ExecutionMetricsCalculator implements MetricCalculator {
             if (scope.all()) {
                 global.count(hasSlip, slip, qty, filled);
             }
-        }, period.lowerBound(), period.upperBound());
-        sink.read(read[0]);
+        });
         Map<String, Group> ordered = new TreeMap<>(groups);
         Map<String, Group> all = new LinkedHashMap<>(ordered);
         if (scope.all() && global.executions > 0) {

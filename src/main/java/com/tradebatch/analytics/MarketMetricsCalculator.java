@@ -4,7 +4,6 @@ import static com.tradebatch.analytics.MetricSink.details;
 
 import javax.sql.DataSource;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code market} metrics from market_data.db's candlesticks (read only), candles opening in the period, per
@@ -23,13 +22,10 @@ public class MarketMetricsCalculator implements MetricCalculator {
             ORDER BY symbol, interval, open_time
             """;
 
-    private final JdbcTemplate market;
-    private final SymbolScope scope;
+    private final PeriodQuery rows;
 
     public MarketMetricsCalculator(DataSource market, SymbolScope scope, int fetchSize) {
-        this.market = new JdbcTemplate(market);
-        this.market.setFetchSize(fetchSize);
-        this.scope = scope;
+        this.rows = new PeriodQuery(market, fetchSize, QUERY, scope);
     }
 
     private static final class Series {
@@ -48,13 +44,8 @@ public class MarketMetricsCalculator implements MetricCalculator {
     @Override
     public void calculate(MetricPeriod period, MetricSink sink) {
         Series[] cur = {null};
-        long[] read = {0};
-        market.query(QUERY, rs -> {
-            read[0]++;
+        rows.forEachRow(period, sink, rs -> {
             String symbol = rs.getString(1);
-            if (!scope.includes(symbol)) {
-                return;
-            }
             String interval = rs.getString(2);
             Series s = cur[0];
             if (s == null || !s.symbol.equals(symbol) || !s.interval.equals(interval)) {
@@ -78,11 +69,10 @@ public class MarketMetricsCalculator implements MetricCalculator {
             s.lastOpenTime = rs.getString(3);
             s.volume += rs.getDouble(6);
             s.candles++;
-        }, period.lowerBound(), period.upperBound());
+        });
         if (cur[0] != null) {
             emit(cur[0], sink);
         }
-        sink.read(read[0]);
     }
 
     private static void emit(Series s, MetricSink sink) {

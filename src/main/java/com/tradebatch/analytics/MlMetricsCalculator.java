@@ -8,7 +8,6 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code ml} metrics from analytics.db's ml_model_results: validated predictions (validation_timestamp set)
@@ -27,11 +26,11 @@ public class MlMetricsCalculator implements MetricCalculator {
             WHERE prediction_timestamp >= ? AND prediction_timestamp < ? AND validation_timestamp IS NOT NULL
             """;
 
-    private final JdbcTemplate analytics;
+    private final PeriodQuery rows;
     private final SymbolScope scope;
 
     public MlMetricsCalculator(DataSource analytics, SymbolScope scope) {
-        this.analytics = new JdbcTemplate(analytics);
+        this.rows = new PeriodQuery(analytics, 0, QUERY, scope);
         this.scope = scope;
     }
 
@@ -53,13 +52,8 @@ public class MlMetricsCalculator implements MetricCalculator {
     @Override
     public void calculate(MetricPeriod period, MetricSink sink) {
         Map<Key, Group> groups = new HashMap<>();
-        long[] read = {0};
-        analytics.query(QUERY, rs -> {
-            read[0]++;
+        rows.forEachRow(period, sink, rs -> {
             String symbol = rs.getString(1);
-            if (!scope.includes(symbol)) {
-                return;
-            }
             String model = rs.getString(2);
             String version = rs.getString(3);
             PredictionKind kind = PredictionKind.of(rs.getString(4));
@@ -80,8 +74,7 @@ public class MlMetricsCalculator implements MetricCalculator {
                     g.sqSum += error * error;
                 }
             }
-        }, period.lowerBound(), period.upperBound());
-        sink.read(read[0]);
+        });
         Comparator<Key> order = Comparator.comparing((Key k) -> k.symbol() == null ? "\uffff" : k.symbol())
                 .thenComparing(Key::model).thenComparing(Key::version);
         groups.entrySet().stream().sorted(Map.Entry.comparingByKey(order)).forEach(e -> {

@@ -2,33 +2,21 @@ package com.tradebatch.analytics;
 
 import java.util.List;
 
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-
-import com.tradebatch.common.Interval;
-
 /**
  * Checks a prediction record and maps it to an {@link MlResult}: required columns present, interval known,
  * prediction_timestamp parses, predicted_value a number, confidence within the scale, prediction_data valid JSON.
  */
-public class MlResultValidator implements ItemProcessor<InputRecord, MlResult> {
+public class MlResultValidator extends ResultRecordValidator<MlResult> {
 
     public static final List<String> REQUIRED = List.of("model_name", "model_version", "symbol", "interval",
             "prediction_timestamp", "prediction_type", "predicted_value");
 
-    private final ConfidenceScale scale;
-
     public MlResultValidator(ConfidenceScale scale) {
-        this.scale = scale;
+        super(REQUIRED, scale);
     }
 
     @Override
-    public MlResult process(InputRecord record) {
-        RecordFields f = new RecordFields(record);
-        f.requireAll(REQUIRED);
-        String interval = f.requiredText("interval");
-        if (!Interval.isInResults(interval)) {
-            throw f.reject("interval '" + interval + "' is not one of " + Interval.resultCodes());
-        }
+    protected MlResult map(RecordFields f, String interval) {
         Double confidence = f.number("confidence");
         return new MlResult(f.requiredText("model_name"), f.requiredText("model_version"), f.requiredText("symbol"),
                 interval, f.requiredTime("prediction_timestamp"), f.requiredText("prediction_type"),

@@ -12,6 +12,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -81,7 +82,7 @@ public class MlResultsImportJobConfiguration {
     @Bean
     Step mlResultsValidationStep(JobRepository jobRepository,
             @Qualifier(StoreConfiguration.ANALYTICS_TX) PlatformTransactionManager analyticsTx,
-            PendingPredictionReader pendingPredictionReader, PredictionValidator predictionValidator,
+            JdbcPagingItemReader<PendingPrediction> pendingPredictionReader, PredictionValidator predictionValidator,
             @Qualifier("analyticsDataSource") DataSource analytics, AnalyticsProperties props,
             StepProgressRegistry progress) {
         return new StepBuilder(VALIDATION_STEP, jobRepository).<PendingPrediction, PredictionOutcome>chunk(props.chunkSize())
@@ -127,9 +128,9 @@ public class MlResultsImportJobConfiguration {
 
     @Bean
     @StepScope
-    PendingPredictionReader pendingPredictionReader(@Qualifier("analyticsDataSource") DataSource analytics,
-            AnalyticsProperties props) {
-        return new PendingPredictionReader(analytics, props.chunkSize());
+    JdbcPagingItemReader<PendingPrediction> pendingPredictionReader(
+            @Qualifier("analyticsDataSource") DataSource analytics, AnalyticsProperties props) throws Exception {
+        return PendingPredictionReader.create(analytics, props.chunkSize());
     }
 
     /** Step-scoped: "now" is when the validation step starts, the same for every prediction of the run. */

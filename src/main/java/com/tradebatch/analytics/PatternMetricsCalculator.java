@@ -11,7 +11,6 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code pattern} metrics from analytics.db's pattern_cache, patterns detected in the period (index
@@ -35,12 +34,11 @@ public class PatternMetricsCalculator implements MetricCalculator {
             WHERE detected_at >= ? AND detected_at < ?
             """;
 
-    private final JdbcTemplate analytics;
+    private final PeriodQuery rows;
     private final SymbolScope scope;
 
     public PatternMetricsCalculator(DataSource analytics, SymbolScope scope, int fetchSize) {
-        this.analytics = new JdbcTemplate(analytics);
-        this.analytics.setFetchSize(fetchSize);
+        this.rows = new PeriodQuery(analytics, fetchSize, QUERY, scope);
         this.scope = scope;
     }
 
@@ -67,13 +65,8 @@ public class PatternMetricsCalculator implements MetricCalculator {
     @Override
     public void calculate(MetricPeriod period, MetricSink sink) {
         Map<Key, Group> groups = new HashMap<>();
-        long[] read = {0};
-        analytics.query(QUERY, rs -> {
-            read[0]++;
+        rows.forEachRow(period, sink, rs -> {
             String symbol = rs.getString(1);
-            if (!scope.includes(symbol)) {
-                return;
-            }
             String type = rs.getString(2);
             double confidence = rs.getDouble(3);
             String result = rs.getString(4);
@@ -95,8 +88,7 @@ public class PatternMetricsCalculator implements MetricCalculator {
                     g.pnl += pnl;
                 }
             }
-        }, period.lowerBound(), period.upperBound());
-        sink.read(read[0]);
+        });
         Comparator<Key> order = Comparator.comparing((Key k) -> k.symbol() == null ? "\uffff" : k.symbol())
                 .thenComparing(Key::patternType);
         groups.entrySet().stream().sorted(Map.Entry.comparingByKey(order)).forEach(e -> emit(e.getKey(), e.getValue(), sink));

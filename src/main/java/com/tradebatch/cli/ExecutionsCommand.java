@@ -49,11 +49,6 @@ class ExecutionsCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "executions";
-    }
-
-    @Override
     public int execute(List<String> args, PrintStream out) {
         String job = null;
         int limit = DEFAULT_LIMIT;

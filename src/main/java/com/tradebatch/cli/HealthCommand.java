@@ -23,11 +23,6 @@ class HealthCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "health";
-    }
-
-    @Override
     public int execute(List<String> args, PrintStream out) {
         Map<String, Object> body = health.report();
         out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(body));

@@ -20,11 +20,6 @@ class JobsCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "jobs";
-    }
-
-    @Override
     public int execute(List<String> args, PrintStream out) {
         for (JobSpec spec : catalog.specs()) {
             out.println(spec.name() + " - " + spec.description());

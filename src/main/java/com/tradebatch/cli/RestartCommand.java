@@ -22,11 +22,6 @@ class RestartCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "restart";
-    }
-
-    @Override
     public int execute(List<String> args, PrintStream out) {
         long id = Cli.executionId(args);
         JobExecution execution;

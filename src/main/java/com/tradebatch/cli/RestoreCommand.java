@@ -37,11 +37,6 @@ class RestoreCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "restore";
-    }
-
-    @Override
     public int execute(List<String> args, PrintStream out) {
         boolean force = args.contains(FORCE);
         List<String> words = args.stream().filter(a -> !a.equals(FORCE)).toList();

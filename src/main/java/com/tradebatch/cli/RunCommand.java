@@ -24,11 +24,6 @@ class RunCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "run";
-    }
-
-    @Override
     public int execute(List<String> args, PrintStream out) {
         if (args.isEmpty()) {
             throw new UsageException("run needs a job name: tradebatch run <job> [key=value ...] (see 'tradebatch jobs')");

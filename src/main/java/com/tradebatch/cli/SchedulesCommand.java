@@ -28,11 +28,6 @@ class SchedulesCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "schedules";
-    }
-
-    @Override
     public int execute(List<String> args, PrintStream out) {
         if (!args.isEmpty()) {
             throw new UsageException("usage: tradebatch schedules");

@@ -39,11 +39,6 @@ public class ServeCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "serve";
-    }
-
-    @Override
     public int execute(List<String> args, PrintStream out) {
         if (!args.isEmpty()) {
             throw new UsageException("usage: tradebatch serve   (schedules come from the jobs folder, see 'tradebatch schedules')");

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import com.tradebatch.common.WorkPaths;
 import com.tradebatch.store.Store;
-import com.tradebatch.store.StoreProperties;
 
 /**
  * The backup folder: names {@code <database>_<yyyyMMdd-HHmmss>[-n].<ext>} (UTC, never overwriting: a second
@@ -52,8 +52,8 @@ public class BackupFiles {
     private final Clock clock;
 
     @Autowired
-    public BackupFiles(BackupProperties backup, StoreProperties stores) {
-        this(backup.resolve(stores.getBaseDir()), Clock.systemUTC());
+    public BackupFiles(BackupProperties backup, WorkPaths paths) {
+        this(paths.resolve(backup.dir()), Clock.systemUTC());
     }
 
     BackupFiles(Path dir, Clock clock) {

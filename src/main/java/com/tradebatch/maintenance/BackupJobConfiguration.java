@@ -37,7 +37,7 @@ public class BackupJobConfiguration {
     JobSpec backupJobSpec(BackupProperties props) {
         return new JobSpec(JOB, "verified online copies of the databases to the backup folder, with a manifest", List.of(
                 databases("which databases to back up"),
-                ParameterSpec.optional("keep", ParameterType.INTEGER, Integer.toString(props.getKeep()),
+                ParameterSpec.optional("keep", ParameterType.INTEGER, Integer.toString(props.keep()),
                         "newest verified backups kept per database, older ones deleted (0 keeps all)"),
                 ParameterSpec.optional("compress", ParameterType.STRING, "none", "gzip the backup files")
                         .withChoices("none", "gzip")));

@@ -1,38 +1,20 @@
 package com.tradebatch.maintenance;
 
-import java.nio.file.Path;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** {@code tradebatch.backup.*} in application.yml: where backups and SQL dumps go, and retention defaults. */
+/**
+ * {@code tradebatch.backup.*} in application.yml (where the defaults live).
+ *
+ * @param dir  folder of backups and SQL dumps; relative paths resolve like the stores' (working directory / base dir)
+ * @param keep default of the backup job's {@code keep}: verified backups kept per database; 0 keeps all
+ */
 @ConfigurationProperties("tradebatch.backup")
-public class BackupProperties {
+public record BackupProperties(String dir, int keep) {
 
-    /** Folder of backups and dumps; relative paths resolve like the stores' (working directory / base dir). */
-    private String dir = "./backups";
-
-    /** Default of the backup job's {@code keep}: verified backups kept per database; 0 keeps all. */
-    private int keep = 0;
-
-    public String getDir() {
-        return dir;
-    }
-
-    public void setDir(String dir) {
-        this.dir = dir;
-    }
-
-    public int getKeep() {
-        return keep;
-    }
-
-    public void setKeep(int keep) {
-        this.keep = keep;
-    }
-
-    /** The backup folder as an absolute path. */
-    public Path resolve(Path baseDir) {
-        Path p = Path.of(dir);
-        return (p.isAbsolute() ? p : baseDir.resolve(p)).normalize().toAbsolutePath();
+    public BackupProperties {
+        if (dir == null || dir.isBlank() || keep < 0) {
+            throw new IllegalArgumentException("tradebatch.backup.dir must be set and tradebatch.backup.keep be 0 or more"
+                    + " (application.yml), not " + dir + " / " + keep);
+        }
     }
 }

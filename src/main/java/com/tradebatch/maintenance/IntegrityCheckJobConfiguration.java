@@ -52,6 +52,6 @@ public class IntegrityCheckJobConfiguration {
     IntegrityCheckTasklet integrityCheckTasklet(Stores stores, MaintenanceProperties props, StepProgressRegistry progress,
             @Value("#{jobParameters['databases']}") String databases, @Value("#{jobParameters['quick']}") String quick) {
         return new IntegrityCheckTasklet(stores, progress, Store.parseList(databases, false), Boolean.parseBoolean(quick),
-                props.getMaxProblems());
+                props.maxProblems());
     }
 }

@@ -2,18 +2,17 @@ package com.tradebatch.maintenance;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** {@code tradebatch.maintenance.*} in application.yml: limits of the checking jobs. */
+import com.tradebatch.common.Settings;
+
+/**
+ * {@code tradebatch.maintenance.*} in application.yml (where the defaults live): limits of the checking jobs.
+ *
+ * @param maxProblems at most this many problems are listed per database by integrity-check and import-sql's check
+ */
 @ConfigurationProperties("tradebatch.maintenance")
-public class MaintenanceProperties {
+public record MaintenanceProperties(int maxProblems) {
 
-    /** At most this many problems are listed per database by integrity-check (SQLite's own default is 100). */
-    private int maxProblems = 100;
-
-    public int getMaxProblems() {
-        return maxProblems;
-    }
-
-    public void setMaxProblems(int maxProblems) {
-        this.maxProblems = maxProblems;
+    public MaintenanceProperties {
+        Settings.positive("tradebatch.maintenance.max-problems", maxProblems);
     }
 }

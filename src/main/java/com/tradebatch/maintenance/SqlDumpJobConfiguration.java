@@ -89,6 +89,6 @@ public class SqlDumpJobConfiguration {
             @Value("#{jobParameters['database']}") String database, @Value("#{jobParameters['file']}") String file) {
         Path path = Path.of(file);
         return new ImportSqlTasklet(stores, migrator, progress, Store.fromKey(database),
-                path.isAbsolute() ? path : storeProperties.getBaseDir().resolve(path).normalize(), props.getMaxProblems());
+                path.isAbsolute() ? path : storeProperties.getBaseDir().resolve(path).normalize(), props.maxProblems());
     }
 }

@@ -53,6 +53,7 @@ public final class SqlScriptReader {
     }
 
     private static final int EOF = -1;
+    /** Not a setting: more than the dump trailer comment (SqlDumpWriter.TRAILER + a count) the reader looks for. */
     private static final int MAX_COMMENT = 200;
 
     private final Reader in;

@@ -26,6 +26,7 @@ import com.tradebatch.launch.JobStopper;
 public class ScheduleRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleRunner.class);
+    /** Not a setting: how often a wait re-checks its condition, short against any stop timeout. */
     private static final Duration POLL = Duration.ofMillis(100);
 
     private final JobRunner jobRunner;

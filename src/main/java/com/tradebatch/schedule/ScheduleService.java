@@ -34,17 +34,18 @@ import com.tradebatch.launch.JobRunner;
 public class ScheduleService {
 
     static final String GROUP = "tradebatch";
-    /** How many recent runs of a job are searched for the last success with the schedule's parameters. */
-    private static final int LOOKBACK = 200;
 
     private final Scheduler scheduler;
     private final ScheduleRunner runner;
     private final JobRepository jobRepository;
+    private final ScheduleProperties props;
 
-    public ScheduleService(Scheduler scheduler, ScheduleRunner runner, JobRepository jobRepository) {
+    public ScheduleService(Scheduler scheduler, ScheduleRunner runner, JobRepository jobRepository,
+            ScheduleProperties props) {
         this.scheduler = scheduler;
         this.runner = runner;
         this.jobRepository = jobRepository;
+        this.props = props;
     }
 
     /** Registers the enabled schedules and starts the scheduler. */
@@ -80,7 +81,7 @@ public class ScheduleService {
 
     /** End of the last COMPLETED run of the schedule's job with the schedule's parameters. */
     public Optional<LocalDateTime> lastSuccess(Schedule s) {
-        for (JobInstance instance : jobRepository.getJobInstances(s.job(), 0, LOOKBACK)) {
+        for (JobInstance instance : jobRepository.getJobInstances(s.job(), 0, props.getSuccessLookback())) {
             for (JobExecution e : jobRepository.getJobExecutions(instance)) {
                 if (e.getStatus() == BatchStatus.COMPLETED && e.getEndTime() != null
                         && JobRunner.userParameters(e.getJobParameters()).equals(s.params())) {

@@ -33,6 +33,7 @@ public class SchedulerLifecycle implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SchedulerLifecycle.class);
     /** Beyond the jobs' stop timeout: time to wind down before the context closes anyway. */
     private static final Duration SHUTDOWN_MARGIN = Duration.ofSeconds(5);
+    /** Not a setting: how often a wait re-checks its condition, short against any stop timeout. */
     private static final Duration POLL = Duration.ofMillis(100);
 
     private final ScheduleService service;

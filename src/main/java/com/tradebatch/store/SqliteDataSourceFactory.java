@@ -12,9 +12,6 @@ import com.zaxxer.hikari.HikariDataSource;
  */
 public final class SqliteDataSourceFactory {
 
-    /** How long a thread waits for a free pooled connection (not for SQLite's lock: that is the busy timeout). */
-    private static final long CONNECTION_TIMEOUT_MS = 30_000;
-
     /** How long the bulk connection (and its large page cache) stays open after a load: HikariCP's minimum. */
     private static final long BULK_IDLE_TIMEOUT_MS = 10_000;
 
@@ -30,7 +27,7 @@ public final class SqliteDataSourceFactory {
         // process has committed since its read began. IMMEDIATE takes the write lock at BEGIN, where the busy
         // timeout applies: it waits its turn instead. Reads that need one snapshot begin DEFERRED (ReadSnapshot).
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        return pool("store-" + location.store().key(), location, config, props.getPoolSize());
+        return pool("store-" + location.store().key(), location, config, props.getPoolSize(), props);
     }
 
     /**
@@ -47,7 +44,7 @@ public final class SqliteDataSourceFactory {
         // the write lock under the busy timeout anyway, and the lock is held only while the chunk is written,
         // not while the next one is read from its file. IMMEDIATE would hold it from one chunk to the next and
         // leave other processes (a small import, VACUUM) hardly a moment to get in.
-        HikariDataSource ds = pool("bulk-" + location.store().key(), location, config, 1);
+        HikariDataSource ds = pool("bulk-" + location.store().key(), location, config, 1, props);
         // hand the memory back soon after a load
         ds.setIdleTimeout(BULK_IDLE_TIMEOUT_MS);
         return ds;
@@ -63,7 +60,8 @@ public final class SqliteDataSourceFactory {
         return config;
     }
 
-    private static HikariDataSource pool(String name, StoreLocation location, SQLiteConfig config, int size) {
+    private static HikariDataSource pool(String name, StoreLocation location, SQLiteConfig config, int size,
+            StoreProperties props) {
         SQLiteDataSource sqlite = new SQLiteDataSource(config);
         sqlite.setUrl(location.jdbcUrl());
 
@@ -74,7 +72,7 @@ public final class SqliteDataSourceFactory {
         hikari.setMinimumIdle(0);
         // connect lazily: a broken file must be reported by health, not stop the application from starting
         hikari.setInitializationFailTimeout(-1);
-        hikari.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        hikari.setConnectionTimeout(props.getConnectionTimeout().toMillis());
         return new HikariDataSource(hikari);
     }
 }

@@ -7,34 +7,36 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** {@code tradebatch.store.*} in application.yml: the connection settings shared by all four stores. */
+/**
+ * {@code tradebatch.store.*} in application.yml (where the defaults live): the connection settings shared by all
+ * four stores.
+ */
 @ConfigurationProperties("tradebatch.store")
 public class StoreProperties {
 
     /** What relative store paths resolve against; the working directory unless set. */
-    private Path baseDir = Path.of(System.getProperty("user.dir"));
+    private Path baseDir;
 
     /** How long a write waits for another writer's lock before failing with SQLITE_BUSY (why 10 min: application.yml). */
-    private Duration busyTimeout = Duration.ofMinutes(10);
+    private Duration busyTimeout;
 
     /** SQLite page cache per connection, in KiB (written as a negative cache_size). */
-    private int cacheSizeKib = 2000;
+    private int cacheSizeKib;
 
     /** Page cache of the bulk-load connection, in KiB. */
-    private int bulkCacheSizeKib = 65_536;
+    private int bulkCacheSizeKib;
 
     /** WAL pages the bulk-load connection lets accumulate before an automatic checkpoint. */
-    private int bulkWalAutocheckpointPages = 10_000;
+    private int bulkWalAutocheckpointPages;
 
     /** Connections per store: WAL lets readers run beside the one writer SQLite allows. */
-    private int poolSize = 4;
+    private int poolSize;
+
+    /** How long a thread waits for a free pooled connection (not for SQLite's lock: that is the busy timeout). */
+    private Duration connectionTimeout;
 
     /** Default URL of each store when its variable is unset. */
-    private Map<Store, String> defaults = new EnumMap<>(Map.of(
-            Store.TRADING, "sqlite:///./data/trading.db",
-            Store.MARKET, "sqlite:///./data/market_data.db",
-            Store.ANALYTICS, "sqlite:///./data/analytics.db",
-            Store.BATCH, "sqlite:///./data/batch.db"));
+    private Map<Store, String> defaults = new EnumMap<>(Store.class);
 
     public Path getBaseDir() {
         return baseDir;
@@ -82,6 +84,14 @@ public class StoreProperties {
 
     public void setPoolSize(int poolSize) {
         this.poolSize = poolSize;
+    }
+
+    public Duration getConnectionTimeout() {
+        return connectionTimeout;
+    }
+
+    public void setConnectionTimeout(Duration connectionTimeout) {
+        this.connectionTimeout = connectionTimeout;
     }
 
     public Map<Store, String> getDefaults() {

@@ -54,9 +54,6 @@ import com.tradebatch.store.UrlRedaction;
 @ConditionalOnWebApplication
 class ExecutionsApi {
 
-    static final int DEFAULT_LIMIT = 20;
-    static final int MAX_LIMIT = 500;
-
     // one row per execution with its steps' counts summed (as 'executions' does), filtered and keyset-paged
     private static final String PAGE = """
             SELECT e.JOB_EXECUTION_ID, i.JOB_NAME, e.STATUS, e.EXIT_CODE, e.CREATE_TIME, e.START_TIME, e.END_TIME,
@@ -79,10 +76,11 @@ class ExecutionsApi {
     private final JobStopper stopper;
     private final WorkPaths paths;
     private final StepProgressRegistry progress;
+    private final ApiProperties props;
 
     ExecutionsApi(@Qualifier("batchDataSource") DataSource batch, JobRepository jobRepository, JobCatalog catalog,
             StoreMigrator migrator, AsyncLauncher launcher, JobStopper stopper, WorkPaths paths,
-            StepProgressRegistry progress) {
+            StepProgressRegistry progress, ApiProperties props) {
         this.batch = new JdbcTemplate(batch);
         this.jobRepository = jobRepository;
         this.catalog = catalog;
@@ -91,6 +89,7 @@ class ExecutionsApi {
         this.stopper = stopper;
         this.paths = paths;
         this.progress = progress;
+        this.props = props;
     }
 
     /**
@@ -137,9 +136,9 @@ class ExecutionsApi {
                         + List.of(BatchStatus.values()), "status");
             }
         }
-        int n = limit == null ? DEFAULT_LIMIT : limit;
-        if (n < 1 || n > MAX_LIMIT) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_LIMIT + ", got " + n, "limit");
+        int n = limit == null ? props.executionsLimit() : limit;
+        if (n < 1 || n > props.executionsMaxLimit()) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + props.executionsMaxLimit() + ", got " + n, "limit");
         }
         migrator.migrate(Store.BATCH);
         List<Map<String, Object>> rows = batch.query(PAGE, (rs, i) -> {

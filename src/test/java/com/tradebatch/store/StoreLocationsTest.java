@@ -9,13 +9,15 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.tradebatch.support.ShippedDefaults;
+
 class StoreLocationsTest {
 
     private static final Path BASE = Path.of("/srv/trader");
     private final Map<String, String> env = new HashMap<>();
 
     private StoreLocations resolve() {
-        return StoreLocations.resolve(env::get, new StoreProperties().getDefaults(), BASE);
+        return StoreLocations.resolve(env::get, ShippedDefaults.bind("tradebatch.store", StoreProperties.class).getDefaults(), BASE);
     }
 
     @Test

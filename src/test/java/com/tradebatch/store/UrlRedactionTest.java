@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.tradebatch.common.RedactedMessageConverter;
 import com.tradebatch.common.RedactedThrowableConverter;
+import com.tradebatch.support.ShippedDefaults;
 import com.tradebatch.support.TestEnvironment;
 
 import ch.qos.logback.classic.Level;
@@ -66,15 +67,15 @@ class UrlRedactionTest {
     void refusedStoreUrlsNameTheVariableWithoutThePassword() {
         Map<String, String> env = new HashMap<>();
         env.put("TRADING_DATABASE_URL", "postgresql://bob:S3cret@host/db");
-        assertThatThrownBy(() -> StoreLocations.resolve(env::get, new StoreProperties().getDefaults(), dir))
+        assertThatThrownBy(() -> StoreLocations.resolve(env::get, ShippedDefaults.bind("tradebatch.store", StoreProperties.class).getDefaults(), dir))
                 .hasMessageContaining("TRADING_DATABASE_URL=postgresql://bob:***@host/db")
                 .hasMessageNotContaining("S3cret");
         env.put("TRADING_DATABASE_URL", "jdbc:sqlite:./data/t.db?password=S3cret&user=x");
-        assertThatThrownBy(() -> StoreLocations.resolve(env::get, new StoreProperties().getDefaults(), dir))
+        assertThatThrownBy(() -> StoreLocations.resolve(env::get, ShippedDefaults.bind("tradebatch.store", StoreProperties.class).getDefaults(), dir))
                 .hasMessageContaining("TRADING_DATABASE_URL").hasMessageNotContaining("S3cret");
         env.clear();
         env.put("DATABASE_URL", "mysql://bob:S3cret@host/db");
-        assertThatThrownBy(() -> StoreLocations.resolve(env::get, new StoreProperties().getDefaults(), dir))
+        assertThatThrownBy(() -> StoreLocations.resolve(env::get, ShippedDefaults.bind("tradebatch.store", StoreProperties.class).getDefaults(), dir))
                 .hasMessageContaining("DATABASE_URL").hasMessageNotContaining("S3cret");
     }
 
