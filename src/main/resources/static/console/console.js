@@ -224,6 +224,7 @@ async function executionsView(seq) {
     STATUSES.map((s) => h('option', { value: s }, s)));
   const tbody = h('tbody');
   const updated = h('span', { id: 'updated', class: 'muted' });
+  let shown = null;
   const refresh = async () => {
     const q = new URLSearchParams({ limit: '50' });
     if (jobSelect.value) q.set('job', jobSelect.value);
@@ -233,6 +234,11 @@ async function executionsView(seq) {
     const details = await Promise.all(running.map((e) => api(e.url).catch(() => null)));
     const progress = new Map(details.filter(Boolean).map((d) => [d.id, runningProgress(d)]));
     if (!current(seq)) return;
+    // a running row changes every tick (its duration), a finished table does not
+    const signature = JSON.stringify([page.executions, [...progress], running.length ? Date.now() : 0]);
+    updated.textContent = 'updated ' + new Date().toLocaleTimeString('en-GB');
+    if (signature === shown) return; // redraw only what changed: a row stays put while the operator clicks it
+    shown = signature;
     tbody.replaceChildren(...page.executions.map((e) => h('tr', { class: 'clickable', dataset: { id: e.id, status: e.status },
       onclick: () => { location.hash = '#/executions/' + e.id; } },
     h('td', {}, h('a', { href: '#/executions/' + e.id }, '#' + e.id)),
@@ -243,11 +249,10 @@ async function executionsView(seq) {
     h('td', { class: 'num' }, fmtNum(e.read)),
     h('td', { class: 'num' }, fmtNum(e.written)),
     h('td', { class: 'num hide-phone' }, fmtNum(e.skipped)),
-    h('td', {}, RUNNING.has(e.status) ? progressCell(progress.get(e.id)) : ''))));
+    h('td', {}, RUNNING.has(e.status) ? progressCell(progress.get(e.id) || {}) : ''))));
     if (!page.executions.length) {
       tbody.replaceChildren(h('tr', {}, h('td', { colspan: 9, class: 'muted' }, 'No executions yet.')));
     }
-    updated.textContent = 'updated ' + new Date().toLocaleTimeString('en-GB');
   };
   jobSelect.value = params.get('job') || '';
   statusSelect.value = params.get('status') || '';
@@ -295,7 +300,7 @@ async function executionView(seq, id) {
       h('td', { class: 'num' }, fmtNum(s.read)), h('td', { class: 'num' }, fmtNum(s.written)),
       h('td', { class: 'num' }, fmtNum(s.filtered)), h('td', { class: 'num' }, fmtNum(s.skipped)),
       h('td', { class: 'num' }, fmtNum(s.commits)), h('td', { class: 'num' }, fmtNum(s.rollbacks)),
-      h('td', { class: 'num' }, duration(s.startTime, s.endTime)), h('td', {}, progressCell(s.progress))));
+      h('td', { class: 'num' }, duration(s.startTime, s.endTime)), h('td', {}, RUNNING.has(s.status) ? progressCell(s.progress || {}) : '')));
     main.replaceChildren(
       h('p', {}, h('a', { href: '#/executions' }, '← Executions')),
       h('h1', { id: 'detail-title' }, 'Execution #' + e.id + ' · ' + e.job + ' ', statusBadge(e.status)),
@@ -509,7 +514,7 @@ function timeline(c) {
   const t1 = candleMs(c.last) + step;
   const span = Math.max(1, t1 - t0);
   const x = (t) => ((t - t0) / span) * W;
-  const pic = svg('svg', { class: 'timeline', viewBox: '0 0 ' + W + ' 64', preserveAspectRatio: 'none', role: 'img',
+  const pic = svg('svg', { class: 'timeline', viewBox: '0 0 ' + W + ' 52', preserveAspectRatio: 'none', role: 'img',
     'aria-label': c.symbol + ' ' + c.interval + ' coverage', dataset: { symbol: c.symbol, interval: c.interval } });
   const ranges = c.ranges || [{ from: c.first, to: c.last }];
   for (const r of ranges) {
@@ -527,9 +532,9 @@ function timeline(c) {
     svg('title', {}, g.missing + ' missing between ' + g.after + ' and ' + g.before)));
   }
   pic.append(svg('line', { class: 'axis', x1: 0, y1: top + barH + 6, x2: W, y2: top + barH + 6 }));
-  pic.append(svg('text', { x: 2, y: 62 }, String(c.first).slice(0, 16)));
-  pic.append(svg('text', { x: W - 2, y: 62, 'text-anchor': 'end' }, String(c.last).slice(0, 16)));
-  return pic;
+  // the dates go below in HTML: text inside a stretched SVG would be squeezed on a phone
+  return h('div', { class: 'timeline-wrap' }, pic, h('div', { class: 'axis-labels' },
+    h('span', {}, String(c.first).slice(0, 16)), h('span', {}, String(c.last).slice(0, 16) + ' UTC')));
 }
 
 function coverageCard(c, detailed) {

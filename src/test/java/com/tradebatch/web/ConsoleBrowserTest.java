@@ -6,10 +6,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -33,13 +40,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import com.tradebatch.cli.Cli;
 import com.tradebatch.cli.ServeCommand;
+import com.tradebatch.schedule.SlowJobConfiguration;
 import com.tradebatch.support.TestEnvironment;
 
 /**
  * The web console in a real browser: Debian's chromium, headless, driven by its chromedriver against {@code serve}
  * started for real on a free port. Sign in, launch a candle import of the shipped sample (six hours cut out of it)
  * from the generated form, watch it reach COMPLETED in the self-updating table, open its detail, see the gap drawn
- * where the file has one, and the validator's 400 next to the field. Each view is saved under
+ * where the file has one, the validator's 400 next to the field, and stop and restart of a slow job. Each view is saved under
  * {@code target/screenshots/}. Without chromium and chromedriver the test fails (CI installs them in .ci/run).
  */
 class ConsoleBrowserTest {
@@ -83,6 +91,7 @@ class ConsoleBrowserTest {
         List<String> cut = lines.stream().filter(l -> !l.matches("\\d+,.*") || outside(l, gapFrom, 6)).toList();
         assertThat(lines.size() - cut.size()).isEqualTo(6);
         Files.write(csv, cut);
+        Files.writeString(csv, "not,a,candle\n", StandardOpenOption.APPEND); // one reject, for the download link
         Files.createDirectories(dir.resolve("jobs"));
         Files.copy(Path.of("jobs/daily-integrity-check.yml"), dir.resolve("jobs/daily-integrity-check.yml"),
                 StandardCopyOption.REPLACE_EXISTING);
@@ -90,8 +99,16 @@ class ConsoleBrowserTest {
         serve(new TestEnvironment(dir).set("TRADEBATCH_HTTP_PORT", Integer.toString(freePort()))
                 .set("TRADEBATCH_HTTP_BIND", "127.0.0.1").set("TRADEBATCH_API_TOKEN", TOKEN)
                 .set("TRADEBATCH_IMPORT_DIRS", imports.toString()));
+        // the console's files load without the token; every /api call still needs it
+        assertThat(status("/console/index.html", null)).isEqualTo(200);
+        assertThat(status("/console/console.js", null)).isEqualTo(200);
+        assertThat(status("/api/system/whoami", null)).isEqualTo(401);
+        assertThat(status("/api/series/ETHUSDT/1h/coverage", null)).isEqualTo(401);
+        assertThat(status("/api/series/ETHUSDT/1x/coverage", TOKEN)).isEqualTo(400);
+        assertThat(status("/api/series/NOSUCH/1h/coverage", TOKEN)).isEqualTo(404);
         browser = chromium();
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        // the executions table is redrawn as it polls: an element found a moment ago may be gone, look again
+        FluentWait<WebDriver> wait = new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class);
 
         // the page loads without the token, and asks for it once
         browser.get(base + "/console");
@@ -136,11 +153,11 @@ class ConsoleBrowserTest {
         browser.findElement(By.cssSelector("a[data-view=executions]")).click();
         By row = By.cssSelector("#executions tr[data-id='" + id + "']");
         wait.until(d -> "COMPLETED".equals(d.findElement(row).getAttribute("data-status"))); // the table polls
-        assertThat(browser.findElement(row).getText()).contains("candle-import", "738");
+        assertThat(wait.until(d -> d.findElement(row).getText())).contains("candle-import", "738");
         shot("03-executions");
 
-        // the detail: steps with their counts, the report, no rejects; stop disabled, restart disabled (COMPLETED)
-        browser.findElement(row).click();
+        // the detail: steps with their counts, the report, the rejects; stop disabled, restart disabled (COMPLETED)
+        click(wait, row);
         wait.until(d -> d.findElement(By.id("detail-status")).getText().equals("COMPLETED"));
         String steps = browser.findElement(By.id("steps")).getText();
         assertThat(steps).contains("738");
@@ -148,8 +165,33 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("report")).getText()).contains("ETHUSDT", "gaps 6");
         assertThat(browser.findElement(By.id("stop")).isEnabled()).isFalse();
         assertThat(browser.findElement(By.id("restart")).isEnabled()).isFalse();
-        assertThat(browser.findElements(By.id("rejects-none"))).hasSize(1);
+        assertThat(browser.findElement(By.id("rejects")).getText()).contains("Download rejects");
         shot("04-execution-detail");
+
+        // stop and restart from the detail: the slow test job, launched from the form, shown running with a bar
+        browser.findElement(By.cssSelector("a[data-view=launch]")).click();
+        new Select(wait.until(d -> d.findElement(By.id("job")))).selectByValue(SlowJobConfiguration.JOB);
+        WebElement millis = wait.until(d -> d.findElement(By.id("param-millis")));
+        millis.clear();
+        millis.sendKeys("60000");
+        browser.findElement(By.id("launch")).click();
+        wait.until(d -> d.getCurrentUrl().matches(".*#/executions/\\d+$") && !d.getCurrentUrl().endsWith("/" + id));
+        String slowId = browser.getCurrentUrl().replaceAll(".*/", "");
+        browser.findElement(By.cssSelector("a[data-view=executions]")).click();
+        By slowRow = By.cssSelector("#executions tr[data-id='" + slowId + "']");
+        wait.until(d -> !d.findElement(slowRow).findElements(By.cssSelector(".progress .bar")).isEmpty());
+        shot("05-running");
+        click(wait, slowRow);
+        wait.until(d -> d.findElement(By.id("stop")).isEnabled());
+        browser.findElement(By.id("stop")).click();
+        wait.until(d -> d.findElement(By.id("detail-status")).getText().equals("STOPPED"));
+        wait.until(d -> d.findElement(By.id("restart")).isEnabled());
+        browser.findElement(By.id("restart")).click();
+        wait.until(d -> d.getCurrentUrl().matches(".*#/executions/\\d+$") && !d.getCurrentUrl().endsWith("/" + slowId));
+        assertThat(browser.findElement(By.id("detail-parameters")).getText()).contains("millis=60000");
+        wait.until(d -> d.findElement(By.id("stop")).isEnabled());
+        browser.findElement(By.id("stop")).click(); // so the run ends before serve does
+        wait.until(d -> d.findElement(By.id("detail-status")).getText().equals("STOPPED"));
 
         // coverage: one red gap of six hours at 9 days of the 31 (2025-01-10 00:00 of 01-01 00:00..02-01 00:00)
         browser.findElement(By.cssSelector("a[data-view=coverage]")).click();
@@ -172,21 +214,21 @@ class ConsoleBrowserTest {
         assertThat(timeline.findElements(By.cssSelector("rect.loaded"))).hasSize(2);
         assertThat(browser.findElement(By.cssSelector(".coverage[data-symbol='ETHUSDT']")).getText())
                 .contains("738 candles of 744 expected", "1 gap");
-        shot("05-coverage");
+        shot("06-coverage");
         browser.findElement(By.cssSelector(".coverage[data-symbol='ETHUSDT'] h2 a")).click();
         wait.until(d -> d.findElement(By.id("gaps")).getText().contains("2025-01-09 23:00:00.000000"));
-        shot("06-coverage-series");
+        shot("07-coverage-series");
 
         // schedules and stores
         browser.findElement(By.cssSelector("a[data-view=schedules]")).click();
         WebElement schedule = wait.until(d -> d.findElement(By.cssSelector("#schedules tr[data-schedule]")));
         assertThat(schedule.getText()).contains("integrity-check", "0 0 5 * * ?");
-        shot("07-schedules");
+        shot("08-schedules");
         browser.findElement(By.cssSelector("a[data-view=stores]")).click();
         WebElement market = wait.until(d -> d.findElement(By.cssSelector("#stores tr[data-store='market']")));
         assertThat(market.getText()).contains("market_data.db", "connected", "%");
         assertThat(browser.findElement(By.id("stores")).getText()).doesNotContain(dir.toString());
-        shot("08-stores");
+        shot("09-stores");
 
         // a phone: the same views, narrow
         ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
@@ -196,15 +238,22 @@ class ConsoleBrowserTest {
         Object overflow = ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth > window.innerWidth + 1");
         assertThat(overflow).as("the page scrolls sideways on a phone").isEqualTo(false);
-        shot("09-phone-executions");
+        shot("10-phone-executions");
         browser.findElement(By.cssSelector("a[data-view=coverage]")).click();
         wait.until(d -> d.findElement(series));
-        shot("10-phone-coverage");
+        shot("11-phone-coverage");
 
         // sign out forgets the token
         browser.findElement(By.id("sign-out")).click();
         wait.until(d -> d.findElement(By.id("token")));
         assertThat(((JavascriptExecutor) browser).executeScript("return sessionStorage.length")).isEqualTo(0L);
+    }
+
+    private static void click(FluentWait<WebDriver> wait, By by) {
+        wait.until(d -> {
+            d.findElement(by).click();
+            return true;
+        });
     }
 
     private static boolean outside(String line, long from, int hours) {
@@ -232,7 +281,7 @@ class ConsoleBrowserTest {
 
     /** Starts serve as the command line does, in the background, and waits for its port (as HttpApiTest). */
     private void serve(TestEnvironment env) throws Exception {
-        ctx = Cli.startContext(true, env.properties());
+        ctx = Cli.startContext(true, env.properties(), SlowJobConfiguration.class);
         int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
         base = "http://127.0.0.1:" + port;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -246,6 +295,14 @@ class ConsoleBrowserTest {
             Thread.sleep(50);
         }
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("HTTP API on " + base);
+    }
+
+    private int status(String path, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static int freePort() throws IOException {
