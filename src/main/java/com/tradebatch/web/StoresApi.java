@@ -17,6 +17,7 @@ import com.tradebatch.store.Store;
 import com.tradebatch.store.StoreLocation;
 import com.tradebatch.store.StoreMigrator;
 import com.tradebatch.store.Stores;
+import com.tradebatch.store.UrlRedaction;
 
 /**
  * {@code /api/system/stores}: size, WAL and fragmentation of each store, from three PRAGMAs and the file system.
@@ -57,7 +58,7 @@ class StoresApi {
                 row.put("fragmentation", pages == 0 ? 0.0 : Math.round(1000.0 * free / pages) / 10.0);
                 row.put("error", null);
             } catch (RuntimeException e) {
-                row.put("error", com.tradebatch.store.UrlRedaction.redact(String.valueOf(e.getMessage())));
+                row.put("error", UrlRedaction.redact(String.valueOf(e.getMessage())));
             }
             list.add(row);
         }

@@ -153,7 +153,8 @@ class ConsoleBrowserTest {
         browser.findElement(By.cssSelector("a[data-view=executions]")).click();
         By row = By.cssSelector("#executions tr[data-id='" + id + "']");
         wait.until(d -> "COMPLETED".equals(d.findElement(row).getAttribute("data-status"))); // the table polls
-        assertThat(wait.until(d -> d.findElement(row).getText())).contains("candle-import", "738");
+        String rowText = wait.until(d -> d.findElement(row).getText());
+        assertThat(rowText).contains("candle-import", "738");
         shot("03-executions");
 
         // the detail: steps with their counts, the report, the rejects; stop disabled, restart disabled (COMPLETED)
@@ -183,14 +184,15 @@ class ConsoleBrowserTest {
         shot("05-running");
         click(wait, slowRow);
         wait.until(d -> d.findElement(By.id("stop")).isEnabled());
-        browser.findElement(By.id("stop")).click();
+        click(wait, By.id("stop"));
         wait.until(d -> d.findElement(By.id("detail-status")).getText().equals("STOPPED"));
         wait.until(d -> d.findElement(By.id("restart")).isEnabled());
-        browser.findElement(By.id("restart")).click();
+        click(wait, By.id("restart"));
         wait.until(d -> d.getCurrentUrl().matches(".*#/executions/\\d+$") && !d.getCurrentUrl().endsWith("/" + slowId));
-        assertThat(browser.findElement(By.id("detail-parameters")).getText()).contains("millis=60000");
+        String restartedWith = wait.until(d -> d.findElement(By.id("detail-parameters")).getText());
+        assertThat(restartedWith).contains("millis=60000");
         wait.until(d -> d.findElement(By.id("stop")).isEnabled());
-        browser.findElement(By.id("stop")).click(); // so the run ends before serve does
+        click(wait, By.id("stop")); // so the run ends before serve does
         wait.until(d -> d.findElement(By.id("detail-status")).getText().equals("STOPPED"));
 
         // coverage: one red gap of six hours at 9 days of the 31 (2025-01-10 00:00 of 01-01 00:00..02-01 00:00)
