@@ -159,7 +159,7 @@ function renderSignIn(message) {
   h('div', { class: 'field' }, h('label', { for: 'token' }, 'API token'), input),
   error,
   h('button', { type: 'submit', id: 'signin-submit' }, 'Sign in'));
-  main.replaceChildren(form);
+  show(form);
   input.focus();
 }
 
@@ -188,11 +188,17 @@ async function route() {
   try {
     await view();
   } catch (e) {
-    if (seq === viewSeq && e.status !== 401) main.replaceChildren(h('div', { class: 'banner' }, 'Error: ' + e.message));
+    if (seq === viewSeq && e.status !== 401) show(h('div', { class: 'banner' }, 'Error: ' + e.message));
   }
 }
 
 const current = (seq) => seq === viewSeq;
+
+/** The view's content; null and nested arrays allowed, as in h() (replaceChildren would print them). */
+function show(...children) {
+  main.replaceChildren();
+  append(main, children);
+}
 
 // --- executions
 
@@ -259,7 +265,7 @@ async function executionsView(seq) {
   jobSelect.addEventListener('change', refresh);
   statusSelect.addEventListener('change', refresh);
   if (!current(seq)) return;
-  main.replaceChildren(
+  show(
     h('h1', {}, 'Executions'),
     h('div', { class: 'toolbar' },
       h('div', { class: 'field' }, h('label', { for: 'filter-job' }, 'Job'), jobSelect),
@@ -301,7 +307,7 @@ async function executionView(seq, id) {
       h('td', { class: 'num' }, fmtNum(s.filtered)), h('td', { class: 'num' }, fmtNum(s.skipped)),
       h('td', { class: 'num' }, fmtNum(s.commits)), h('td', { class: 'num' }, fmtNum(s.rollbacks)),
       h('td', { class: 'num' }, duration(s.startTime, s.endTime)), h('td', {}, RUNNING.has(s.status) ? progressCell(s.progress || {}) : '')));
-    main.replaceChildren(
+    show(
       h('p', {}, h('a', { href: '#/executions' }, '← Executions')),
       h('h1', { id: 'detail-title' }, 'Execution #' + e.id + ' · ' + e.job + ' ', statusBadge(e.status)),
       h('div', { class: 'actions' },
@@ -439,7 +445,7 @@ async function launchView(seq, preselected) {
   };
   if (preselected && catalog.some((j) => j.name === preselected)) jobSelect.value = preselected;
   jobSelect.addEventListener('change', show);
-  main.replaceChildren(h('h1', {}, 'Launch a job'),
+  show(h('h1', {}, 'Launch a job'),
     h('div', { class: 'toolbar' }, h('div', { class: 'field' }, h('label', { for: 'job' }, 'Job'), jobSelect)),
     container);
   show();
@@ -465,7 +471,7 @@ async function schedulesView(seq) {
       h('td', {}, s.lastSuccess ? fmtTime(s.lastSuccess) : h('span', { class: 'muted' }, 'never')),
       h('td', {}, run ? h('a', { href: '#/executions/' + run.id }, statusBadge(run.status), ' #' + run.id) : h('span', { class: 'muted' }, '—')));
   });
-  main.replaceChildren(h('h1', {}, 'Schedules'),
+  show(h('h1', {}, 'Schedules'),
     h('div', { class: 'table-wrap' }, h('table', { id: 'schedules' },
       h('thead', {}, h('tr', {}, ['Name', 'Job', 'Cron'].map((t) => h('th', {}, t)), h('th', { class: 'hide-phone' }, 'Parameters'),
         ['Enabled', 'Next fire times', 'Last success', 'Last run of the job'].map((t) => h('th', {}, t)))),
@@ -491,7 +497,7 @@ async function storesView(seq) {
       h('td', { class: 'hide-phone' }, newest ? fmtTime(newest.created) : h('span', { class: 'muted' }, 'none')),
       h('td', { class: 'error' }, s.error || ''));
   });
-  main.replaceChildren(h('h1', {}, 'Stores'),
+  show(h('h1', {}, 'Stores'),
     h('p', {}, 'Overall: ', h('strong', { id: 'stores-status' }, info.status || ''), ' (' + (info.type || '') + ')'),
     h('div', { class: 'table-wrap' }, h('table', { id: 'stores' },
       h('thead', {}, h('tr', {}, h('th', {}, 'Store'), h('th', { class: 'hide-phone' }, 'File'), h('th', {}, 'State'),
@@ -559,7 +565,7 @@ async function coverageView(seq, symbol, interval) {
   if (symbol && interval) {
     const c = await api(path(symbol, interval));
     if (!current(seq)) return;
-    main.replaceChildren(h('p', {}, h('a', { href: '#/coverage' }, '← All series')),
+    show(h('p', {}, h('a', { href: '#/coverage' }, '← All series')),
       h('h1', {}, 'Coverage'), coverageCard(c, true));
     return;
   }
@@ -568,7 +574,7 @@ async function coverageView(seq, symbol, interval) {
     .then((c) => coverageCard(c, false))
     .catch((e) => h('div', { class: 'card' }, h('h2', {}, s.symbol + ' ' + s.interval), h('p', { class: 'error' }, e.message)))));
   if (!current(seq)) return;
-  main.replaceChildren(h('h1', {}, 'Data coverage'),
+  show(h('h1', {}, 'Data coverage'),
     h('p', { class: 'muted' }, 'Each candle series from its first to its last candle: what is loaded, and where the gaps are.'),
     cards.length ? h('div', { id: 'coverage' }, cards) : h('p', { class: 'muted', id: 'coverage' }, 'No candle series yet: import some candles.'));
 }

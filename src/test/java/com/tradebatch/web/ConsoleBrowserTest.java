@@ -225,11 +225,13 @@ class ConsoleBrowserTest {
         browser.findElement(By.cssSelector("a[data-view=schedules]")).click();
         WebElement schedule = wait.until(d -> d.findElement(By.cssSelector("#schedules tr[data-schedule]")));
         assertThat(schedule.getText()).contains("integrity-check", "0 0 5 * * ?");
+        assertThat(browser.findElement(By.id("main")).getText()).doesNotContain("null", "undefined");
         shot("08-schedules");
         browser.findElement(By.cssSelector("a[data-view=stores]")).click();
         WebElement market = wait.until(d -> d.findElement(By.cssSelector("#stores tr[data-store='market']")));
         assertThat(market.getText()).contains("market_data.db", "connected", "%");
         assertThat(browser.findElement(By.id("stores")).getText()).doesNotContain(dir.toString());
+        assertThat(browser.findElement(By.id("main")).getText()).doesNotContain("null", "undefined");
         shot("09-stores");
 
         // a phone: the same views, narrow
