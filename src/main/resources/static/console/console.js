@@ -170,7 +170,9 @@ function stopPolling() {
   poller = null;
 }
 
-function poll(fn) {
+/** Refreshes the view of route seq every POLL_MS; a view already left (a slow first load) starts nothing. */
+function poll(seq, fn) {
+  if (seq !== viewSeq) return;
   stopPolling();
   poller = setInterval(fn, POLL_MS);
 }
@@ -278,7 +280,7 @@ async function executionsView(seq) {
         h('th', { class: 'num hide-phone' }, 'Skipped'), h('th', {}, 'Progress'))),
       tbody)));
   await refresh();
-  poll(() => refresh().catch(() => {}));
+  poll(seq, () => refresh().catch(() => {}));
 }
 
 async function executionView(seq, id) {
@@ -337,10 +339,12 @@ async function executionView(seq, id) {
   };
   const e = await render();
   if (RUNNING.has(e.status)) {
-    poll(async () => {
+    poll(seq, async () => {
       try {
+        if (!current(seq)) return;
         const now = await render();
-        if (!RUNNING.has(now.status)) stopPolling();
+        // only this view's timer: a tick still in flight when the operator moved on must not stop the next view's
+        if (current(seq) && !RUNNING.has(now.status)) stopPolling();
       } catch (err) { /* the next tick tries again */ }
     });
   }
@@ -403,7 +407,7 @@ async function launchView(seq, preselected) {
   if (!current(seq)) return;
   const jobSelect = h('select', { id: 'job' }, catalog.map((j) => h('option', { value: j.name }, j.name)));
   const container = h('div');
-  const show = () => {
+  const showJob = () => {
     const spec = catalog.find((j) => j.name === jobSelect.value);
     const banner = h('div', { class: 'banner', id: 'launch-error', hidden: true });
     const form = h('form', { id: 'launch-form', class: 'card', novalidate: true },
@@ -444,11 +448,11 @@ async function launchView(seq, preselected) {
     history.replaceState(null, '', '#/launch/' + encodeURIComponent(spec.name));
   };
   if (preselected && catalog.some((j) => j.name === preselected)) jobSelect.value = preselected;
-  jobSelect.addEventListener('change', show);
+  jobSelect.addEventListener('change', showJob);
   show(h('h1', {}, 'Launch a job'),
     h('div', { class: 'toolbar' }, h('div', { class: 'field' }, h('label', { for: 'job' }, 'Job'), jobSelect)),
     container);
-  show();
+  showJob();
 }
 
 // --- schedules
