@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -32,8 +33,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every call but {@code /actuator/health} needs {@code Authorization: Bearer <TRADEBATCH_API_TOKEN>}. Without a
- * token configured the API does not run open: {@code serve} says so on stderr and every call is refused with 401.
+ * Every call but {@code /actuator/health} and the console's static files ({@code /console/**}) needs
+ * {@code Authorization: Bearer <TRADEBATCH_API_TOKEN>}. Without a token configured the API does not run open: {@code serve} says so on stderr and every call is refused with 401.
  * Stateless: no session, no cookie, no CSRF token (nothing is authenticated by the browser).
  */
 @Configuration(proxyBeanMethods = false)
@@ -57,6 +58,8 @@ class ApiSecurity {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(props.token()), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // the console's static page, script and style hold no data: every /api call they make needs the token
+                        .requestMatchers(HttpMethod.GET, "/console", "/console/", "/console/**").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> unauthorized(request,
                         response, props.hasToken() ? "a valid 'Authorization: Bearer <token>' header is required"
