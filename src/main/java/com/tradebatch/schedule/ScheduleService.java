@@ -2,6 +2,7 @@ package com.tradebatch.schedule;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -80,15 +82,53 @@ public class ScheduleService {
 
     /** End of the last COMPLETED run of the schedule's job with the schedule's parameters. */
     public Optional<LocalDateTime> lastSuccess(Schedule s) {
+        return lastRuns(s).lastSuccess();
+    }
+
+    /**
+     * The schedule's newest run (its job with its parameters, whoever launched it) and the end of its newest
+     * COMPLETED run.
+     */
+    public record LastRuns(Optional<JobExecution> newest, Optional<LocalDateTime> lastSuccess) {
+    }
+
+    /** Both at once: one pass over the job's recent instances, newest first, stopping once both are found. */
+    public LastRuns lastRuns(Schedule s) {
+        JobExecution newest = null;
         for (JobInstance instance : jobRepository.getJobInstances(s.job(), 0, LOOKBACK)) {
-            for (JobExecution e : jobRepository.getJobExecutions(instance)) {
-                if (e.getStatus() == BatchStatus.COMPLETED && e.getEndTime() != null
-                        && JobRunner.userParameters(e.getJobParameters()).equals(s.params())) {
-                    return Optional.of(e.getEndTime()); // instances come newest first
+            for (JobExecution e : jobRepository.getJobExecutions(instance)) { // newest first
+                if (!JobRunner.userParameters(e.getJobParameters()).equals(s.params())) {
+                    break; // an instance's executions share their parameters
+                }
+                if (newest == null || e.getId() > newest.getId()) {
+                    newest = e;
+                }
+                if (e.getStatus() == BatchStatus.COMPLETED && e.getEndTime() != null) {
+                    return new LastRuns(Optional.of(newest), Optional.of(e.getEndTime()));
                 }
             }
         }
-        return Optional.empty();
+        return new LastRuns(Optional.ofNullable(newest), Optional.empty());
+    }
+
+    /**
+     * The next {@code count} fire times of a schedule's trigger in the running scheduler; empty for a schedule that
+     * has none (disabled, or the scheduler not started).
+     */
+    public List<Date> nextFireTimes(Schedule s, Date after, int count) throws SchedulerException {
+        Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey(s.name(), GROUP));
+        List<Date> times = new ArrayList<>();
+        Date t = trigger == null ? null : trigger.getFireTimeAfter(after);
+        while (t != null && times.size() < count) {
+            times.add(t);
+            t = trigger.getFireTimeAfter(t);
+        }
+        return times;
+    }
+
+    /** Whether Quartz runs and fires triggers: started, not in standby, not shut down. */
+    public boolean firing() throws SchedulerException {
+        return scheduler.isStarted() && !scheduler.isInStandbyMode() && !scheduler.isShutdown();
     }
 
     /** Whether the schedule should run once now, at start; the reason, or empty. */
