@@ -109,7 +109,7 @@ python3 - "$B" "$QUERY" <<'EOF'
 import sqlite3, sys, time
 db = sqlite3.connect(sys.argv[1])
 sql = sys.argv[2]
-args = (None, None, None, None, None, None, 51)
+args = (None,) * (sql.count("?") - 1) + (51,)  # no filter, limit 50 + 1
 best = None
 for _ in range(20):
     t0 = time.perf_counter()

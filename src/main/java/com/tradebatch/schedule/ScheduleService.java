@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
 
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
@@ -23,6 +26,8 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import com.tradebatch.launch.JobRunner;
@@ -38,15 +43,32 @@ public class ScheduleService {
     static final String GROUP = "tradebatch";
     /** How many recent runs of a job are searched for the last success with the schedule's parameters. */
     private static final int LOOKBACK = 200;
+    /**
+     * Changes whenever an execution is created or updated (started, finished): while it is unchanged, the last runs
+     * of a schedule found before still hold. One scan of the executions table instead of the look-back's queries,
+     * which would otherwise run at every Prometheus scrape and every /api/schedules call.
+     */
+    private static final String REPOSITORY_STAMP = """
+            SELECT COUNT(*) || '/' || COALESCE(MAX(JOB_EXECUTION_ID), 0) || '/' || COALESCE(MAX(LAST_UPDATED), 0)
+                   || '/' || COALESCE(SUM(VERSION), 0)
+            FROM BATCH_JOB_EXECUTION
+            """;
 
     private final Scheduler scheduler;
     private final ScheduleRunner runner;
     private final JobRepository jobRepository;
+    private final JdbcTemplate batch;
+    private final Map<Schedule, Cached> lastRuns = new ConcurrentHashMap<>();
 
-    public ScheduleService(Scheduler scheduler, ScheduleRunner runner, JobRepository jobRepository) {
+    private record Cached(String stamp, LastRuns runs) {
+    }
+
+    public ScheduleService(Scheduler scheduler, ScheduleRunner runner, JobRepository jobRepository,
+            @Qualifier("batchDataSource") DataSource batch) {
         this.scheduler = scheduler;
         this.runner = runner;
         this.jobRepository = jobRepository;
+        this.batch = new JdbcTemplate(batch);
     }
 
     /** Registers the enabled schedules and starts the scheduler. */
@@ -92,8 +114,22 @@ public class ScheduleService {
     public record LastRuns(Optional<JobExecution> newest, Optional<LocalDateTime> lastSuccess) {
     }
 
-    /** Both at once: one pass over the job's recent instances, newest first, stopping once both are found. */
+    /**
+     * Both at once: one pass over the job's recent instances, newest first, stopping once both are found; the
+     * answer is kept until the job repository changes.
+     */
     public LastRuns lastRuns(Schedule s) {
+        String stamp = batch.queryForObject(REPOSITORY_STAMP, String.class);
+        Cached cached = lastRuns.get(s);
+        if (cached != null && cached.stamp().equals(stamp)) {
+            return cached.runs();
+        }
+        LastRuns runs = searchLastRuns(s);
+        lastRuns.put(s, new Cached(stamp, runs));
+        return runs;
+    }
+
+    private LastRuns searchLastRuns(Schedule s) {
         JobExecution newest = null;
         for (JobInstance instance : jobRepository.getJobInstances(s.job(), 0, LOOKBACK)) {
             for (JobExecution e : jobRepository.getJobExecutions(instance)) { // newest first
