@@ -18,7 +18,7 @@ REQUESTS=${2:-500}
 WORK=$(mktemp -d)
 SERVE_PID=
 cleanup() {
-    [ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null && wait "$SERVE_PID" 2>/dev/null
+    if [ -n "$SERVE_PID" ]; then kill "$SERVE_PID" 2>/dev/null; wait "$SERVE_PID" 2>/dev/null || true; fi
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -122,10 +122,17 @@ for row in db.execute("EXPLAIN QUERY PLAN " + sql, args):
 EOF
 
 echo
-echo "HTTP, one keep-alive client, $REQUESTS requests per URL after 50 warm-up ones (ms):"
-python3 - "$PORT" "$TOKEN" "$REQUESTS" "$LAST" <<'EOF'
-import http.client, random, statistics, sys, time
-port, token, n, last = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+echo "HTTP, one keep-alive client, $REQUESTS requests per URL after 50 warm-up ones (ms; cpu = serve's CPU time"
+echo "per request, all its threads, GC and JIT included: what a loaded machine does not change):"
+python3 - "$PORT" "$TOKEN" "$REQUESTS" "$LAST" "$SERVE_PID" <<'EOF'
+import http.client, os, random, statistics, sys, time
+port, token, n, last, pid = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+tick = os.sysconf("SC_CLK_TCK")
+
+def cpu_ms():
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / tick  # utime + stime
 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
 headers = {"Authorization": "Bearer " + token}
 random.seed(7)
@@ -143,9 +150,11 @@ def call(path):
 def bench(label, paths, count):
     for p in paths[:50]:
         call(p)
+    cpu0 = cpu_ms()
     times = sorted(call(paths[i % len(paths)]) for i in range(count))
+    cpu = (cpu_ms() - cpu0) / count
     p = lambda q: times[min(len(times) - 1, int(round(q * (len(times) - 1))))]
-    print(f"  {label:<44} p50 {p(0.50):7.2f}  p99 {p(0.99):7.2f}  max {times[-1]:7.2f}  mean {statistics.mean(times):7.2f}")
+    print(f"  {label:<44} p50 {p(0.50):7.2f}  p99 {p(0.99):7.2f}  max {times[-1]:7.2f}  mean {statistics.mean(times):7.2f}  cpu {cpu:6.2f}")
     return p(0.99)
 
 ids = [random.randint(101, last) for _ in range(n)]
