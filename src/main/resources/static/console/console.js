@@ -459,14 +459,9 @@ async function launchView(seq, preselected) {
 
 async function schedulesView(seq) {
   const data = await api('/api/schedules');
-  const jobNames = [...new Set(data.schedules.map((s) => s.job))];
-  const last = new Map(await Promise.all(jobNames.map(async (j) => {
-    const page = await api('/api/executions?limit=1&job=' + encodeURIComponent(j)).catch(() => ({ executions: [] }));
-    return [j, page.executions[0]];
-  })));
   if (!current(seq)) return;
   const rows = data.schedules.map((s) => {
-    const run = last.get(s.job);
+    const run = s.lastResult; // the schedule's own newest run (its job with its parameters), from the scheduler
     return h('tr', { dataset: { schedule: s.name } },
       h('td', {}, s.name), h('td', {}, s.job), h('td', {}, h('code', {}, s.cron)),
       h('td', { class: 'hide-phone' }, Object.entries(s.params || {}).map(([k, v]) => h('div', {}, h('code', {}, k + '=' + v)))),
@@ -478,10 +473,10 @@ async function schedulesView(seq) {
   show(h('h1', {}, 'Schedules'),
     h('div', { class: 'table-wrap' }, h('table', { id: 'schedules' },
       h('thead', {}, h('tr', {}, ['Name', 'Job', 'Cron'].map((t) => h('th', {}, t)), h('th', { class: 'hide-phone' }, 'Parameters'),
-        ['Enabled', 'Next fire times', 'Last success', 'Last run of the job'].map((t) => h('th', {}, t)))),
+        ['Enabled', 'Next fire times', 'Last success', 'Last run'].map((t) => h('th', {}, t)))),
       h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: 8, class: 'muted' }, 'No schedules in the jobs folder.'))))),
     data.problems && data.problems.length ? [h('h2', {}, 'Files not loaded'),
-      h('ul', { class: 'error', id: 'schedule-problems' }, data.problems.map((p) => h('li', {}, p)))] : null);
+      h('ul', { class: 'error', id: 'schedule-problems' }, data.problems.map((p) => h('li', {}, [p.file, p.line].filter((x) => x != null).join(':') + ': ' + p.message)))] : null);
 }
 
 // --- stores

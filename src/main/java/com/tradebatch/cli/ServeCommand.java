@@ -57,7 +57,7 @@ public class ServeCommand implements Command {
         }
         try {
             Date now = new Date();
-            List<SchedulerLifecycle.CatchUp> catchUps = scheduler.start(loaded.schedules());
+            List<SchedulerLifecycle.CatchUp> catchUps = scheduler.start(loaded);
             for (Schedule s : loaded.schedules()) {
                 out.println(SchedulesCommand.describe(s, now, 1));
             }

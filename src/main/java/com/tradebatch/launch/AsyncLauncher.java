@@ -7,8 +7,9 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +26,10 @@ import org.springframework.stereotype.Component;
  * own and returns as soon as the execution exists, while the job goes on. A job with the same parameters already
  * being launched or run here is refused ({@link AlreadyRunningException}) before it reaches Spring Batch, so two
  * simultaneous requests never make two runs; {@link JobRunner} refuses one running in another live process.
+ * <p>
+ * Each launch holds a thread for its job's whole run, so the pool is bounded ({@code tradebatch.launch.max-running})
+ * and has no queue: a launch waiting behind a job of hours would time out anyway. When every thread is busy the
+ * launch is refused at once ({@link LaunchRefusedException}, HTTP 503).
  */
 @Component
 public class AsyncLauncher implements DisposableBean {
@@ -37,14 +42,18 @@ public class AsyncLauncher implements DisposableBean {
     private final JobRunner runner;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicInteger threads = new AtomicInteger();
-    private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "launch-" + threads.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
+    private final int maxRunning;
+    private final ThreadPoolExecutor pool;
 
-    public AsyncLauncher(JobRunner runner) {
+    public AsyncLauncher(JobRunner runner, LaunchProperties properties) {
         this.runner = runner;
+        this.maxRunning = properties.maxRunning();
+        // threads come and go with the runs (none kept while idle); a hand-off queue: no launch waits for a thread
+        this.pool = new ThreadPoolExecutor(0, maxRunning, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "launch-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Launches (or resumes) the job with these validated parameters; returns the execution once it exists. */
@@ -85,6 +94,11 @@ public class AsyncLauncher implements DisposableBean {
                     inFlight.remove(key);
                 }
             });
+        } catch (RejectedExecutionException e) {
+            inFlight.remove(key);
+            throw new LaunchRefusedException(job + " not launched: " + maxRunning + " job(s) launched over HTTP are"
+                    + " already running, the most this process runs at once (tradebatch.launch.max-running); try"
+                    + " again when one has ended");
         } catch (RuntimeException e) {
             inFlight.remove(key);
             throw e;

@@ -2,9 +2,7 @@ package com.tradebatch.schedule;
 
 import java.time.Duration;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +41,9 @@ public class SchedulerLifecycle implements SmartLifecycle {
     private final AsyncLauncher launcher;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
-    private final Map<String, Schedule> schedules = new LinkedHashMap<>();
+    /** Set once at start, read by HTTP threads. */
+    private volatile List<Schedule> schedules = List.of();
+    private volatile List<ScheduleProblem> problems = List.of();
     private volatile boolean serving;
 
     public SchedulerLifecycle(ScheduleService service, ScheduleRunner runner, ScheduleProperties props,
@@ -59,10 +59,16 @@ public class SchedulerLifecycle implements SmartLifecycle {
     public record CatchUp(Schedule schedule, String reason) {
     }
 
+    /** {@link #start(List)} with what the jobs folder gave, the files that could not be loaded kept for the API. */
+    public List<CatchUp> start(ScheduleLoader.Loaded loaded) throws SchedulerException {
+        problems = List.copyOf(loaded.problems());
+        return start(loaded.schedules());
+    }
+
     /** Registers the enabled schedules, starts Quartz and fires the schedules that must catch up. */
     public List<CatchUp> start(List<Schedule> loaded) throws SchedulerException {
         serving = true;
-        loaded.forEach(s -> schedules.put(s.name(), s));
+        schedules = List.copyOf(loaded);
         try {
             service.start(loaded);
         } catch (SchedulerException | RuntimeException e) {
@@ -81,7 +87,17 @@ public class SchedulerLifecycle implements SmartLifecycle {
 
     /** The schedules {@code serve} loaded (enabled or not); empty before it starts. */
     public List<Schedule> schedules() {
-        return List.copyOf(schedules.values());
+        return schedules;
+    }
+
+    /** The schedule files {@code serve} could not load, with line and reason; empty before it starts. */
+    public List<ScheduleProblem> problems() {
+        return problems;
+    }
+
+    /** Whether {@code serve} has started the scheduler and not yet shut it down. */
+    public boolean serving() {
+        return serving;
     }
 
     /** Blocks until a stop is asked for (signal, context closing, {@link #requestStop()}). */

@@ -1,5 +1,7 @@
 package com.tradebatch.store;
 
+import java.util.List;
+
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.migration.Context;
@@ -8,22 +10,39 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
- * Version 1 of the batch store: the job repository schema that spring-batch-core ships for SQLite, applied
- * through Flyway so the batch store is versioned like the others. A later Batch upgrade adds a V2 that runs
- * the migration script Batch ships for it.
+ * The versions of the batch store, each a SQL script applied through Flyway so the batch store is versioned like
+ * the others. Version 1 is the job repository schema that spring-batch-core ships for SQLite; version 2 adds the
+ * indexes that schema lacks. A later Batch upgrade adds a version that runs the migration script Batch ships for it.
  */
 class BatchSchemaMigration implements JavaMigration {
 
     static final String SCHEMA = "org/springframework/batch/core/schema-sqlite.sql";
+    static final String INDEXES = "db/batch/V2__execution_indexes.sql";
+
+    private final String version;
+    private final String description;
+    private final String script;
+
+    BatchSchemaMigration(String version, String description, String script) {
+        this.version = version;
+        this.description = description;
+        this.script = script;
+    }
+
+    /** Every version, oldest first. */
+    static JavaMigration[] all() {
+        return List.of(new BatchSchemaMigration("1", "spring batch 6 job repository", SCHEMA),
+                new BatchSchemaMigration("2", "execution indexes", INDEXES)).toArray(JavaMigration[]::new);
+    }
 
     @Override
     public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("1");
+        return MigrationVersion.fromVersion(version);
     }
 
     @Override
     public String getDescription() {
-        return "spring batch 6 job repository";
+        return description;
     }
 
     @Override
@@ -38,7 +57,7 @@ class BatchSchemaMigration implements JavaMigration {
 
     @Override
     public void migrate(Context context) {
-        new ResourceDatabasePopulator(new ClassPathResource(SCHEMA))
+        new ResourceDatabasePopulator(new ClassPathResource(script))
                 .execute(new SingleConnectionDataSource(context.getConnection(), true));
     }
 }

@@ -114,7 +114,7 @@ public class StoreMigrator {
                 .baselineDescription("adopted existing " + store.key() + " database")
                 .loggers("slf4j");
         if (store == Store.BATCH) {
-            config.locations(new String[0]).javaMigrations(new BatchSchemaMigration());
+            config.locations(new String[0]).javaMigrations(BatchSchemaMigration.all());
         } else {
             config.locations(store.migrationLocation());
         }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.tradebatch.launch.AlreadyRunningException;
+import com.tradebatch.launch.LaunchRefusedException;
 import com.tradebatch.launch.UsageException;
 import com.tradebatch.store.UrlRedaction;
 
@@ -46,6 +47,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AlreadyRunningException.class)
     ResponseEntity<ProblemDetail> running(AlreadyRunningException e) {
         return respond(HttpStatus.CONFLICT, e.getMessage(), null);
+    }
+
+    @ExceptionHandler(LaunchRefusedException.class)
+    ResponseEntity<ProblemDetail> busy(LaunchRefusedException e) {
+        return respond(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), null);
     }
 
     @ExceptionHandler(RuntimeException.class)

@@ -54,7 +54,8 @@ import com.tradebatch.store.UrlRedaction;
 @ConditionalOnWebApplication
 class ExecutionsApi {
 
-    // one row per execution with its steps' counts summed (as 'executions' does), filtered and keyset-paged
+    // one row per execution with its steps' counts summed (as 'executions' does), filtered and keyset-paged; the
+    // id bound is a plain range so SQLite starts the scan at the page, not at the newest execution
     private static final String PAGE = """
             SELECT e.JOB_EXECUTION_ID, i.JOB_NAME, e.STATUS, e.EXIT_CODE, e.CREATE_TIME, e.START_TIME, e.END_TIME,
                    COALESCE(SUM(s.READ_COUNT), 0), COALESCE(SUM(s.WRITE_COUNT), 0),
@@ -62,7 +63,8 @@ class ExecutionsApi {
             FROM BATCH_JOB_EXECUTION e
             JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
             LEFT JOIN BATCH_STEP_EXECUTION s ON s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
-            WHERE (? IS NULL OR i.JOB_NAME = ?) AND (? IS NULL OR e.STATUS = ?) AND (? IS NULL OR e.JOB_EXECUTION_ID < ?)
+            WHERE (? IS NULL OR i.JOB_NAME = ?) AND (? IS NULL OR e.STATUS = ?)
+              AND e.JOB_EXECUTION_ID < COALESCE(?, 9223372036854775807)
             GROUP BY e.JOB_EXECUTION_ID
             ORDER BY e.JOB_EXECUTION_ID DESC
             LIMIT ?
@@ -155,7 +157,7 @@ class ExecutionsApi {
             row.put("skipped", rs.getLong(10));
             row.put("url", url(rs.getLong(1)));
             return row;
-        }, job, job, state, state, before, before, n + 1);
+        }, job, job, state, state, before, n + 1);
         Map<String, Object> body = new LinkedHashMap<>();
         boolean more = rows.size() > n;
         List<Map<String, Object>> page = more ? rows.subList(0, n) : rows;

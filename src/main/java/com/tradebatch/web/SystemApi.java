@@ -9,6 +9,8 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.quartz.SchedulerException;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,8 +24,10 @@ import com.tradebatch.maintenance.BackupFiles;
 import com.tradebatch.maintenance.BackupManifest;
 import com.tradebatch.schedule.Schedule;
 import com.tradebatch.schedule.ScheduleLoader;
+import com.tradebatch.schedule.ScheduleProblem;
 import com.tradebatch.schedule.ScheduleProperties;
 import com.tradebatch.schedule.ScheduleService;
+import com.tradebatch.schedule.SchedulerLifecycle;
 import com.tradebatch.store.Store;
 import com.tradebatch.store.StoreMigrator;
 import com.tradebatch.store.UrlRedaction;
@@ -45,16 +49,19 @@ class SystemApi {
     private final StoreHealth health;
     private final ScheduleLoader loader;
     private final ScheduleService schedules;
+    private final SchedulerLifecycle scheduler;
     private final ScheduleProperties scheduleProps;
     private final BackupFiles backups;
     private final JdbcTemplate market;
     private final StoreMigrator migrator;
 
-    SystemApi(StoreHealth health, ScheduleLoader loader, ScheduleService schedules, ScheduleProperties scheduleProps,
-            BackupFiles backups, @Qualifier("marketDataSource") DataSource market, StoreMigrator migrator) {
+    SystemApi(StoreHealth health, ScheduleLoader loader, ScheduleService schedules, SchedulerLifecycle scheduler,
+            ScheduleProperties scheduleProps, BackupFiles backups, @Qualifier("marketDataSource") DataSource market,
+            StoreMigrator migrator) {
         this.health = health;
         this.loader = loader;
         this.schedules = schedules;
+        this.scheduler = scheduler;
         this.scheduleProps = scheduleProps;
         this.backups = backups;
         this.market = new JdbcTemplate(market);
@@ -67,13 +74,28 @@ class SystemApi {
         return health.report();
     }
 
-    /** The schedules of the jobs folder with their next fire times and last success, and the files not loaded. */
+    /**
+     * The schedules {@code serve} runs, from the running scheduler: next fire times of their Quartz triggers, the
+     * last result (newest run of the schedule's job with its parameters) and last success, and the files that could
+     * not be loaded (file, line, reason). Before the scheduler has started (serve starting up) the jobs folder is
+     * read instead, as {@code schedules} does.
+     */
     @GetMapping("/schedules")
-    Map<String, Object> schedules() {
-        ScheduleLoader.Loaded loaded = loader.load();
+    Map<String, Object> schedules() throws SchedulerException {
+        boolean serving = scheduler.serving();
+        List<Schedule> all;
+        List<ScheduleProblem> problems;
+        if (serving) {
+            all = scheduler.schedules();
+            problems = scheduler.problems();
+        } else {
+            ScheduleLoader.Loaded loaded = loader.load();
+            all = loaded.schedules();
+            problems = loaded.problems();
+        }
         Date now = new Date();
         List<Map<String, Object>> list = new ArrayList<>();
-        for (Schedule s : loaded.schedules()) {
+        for (Schedule s : all) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", s.name());
             m.put("job", s.job());
@@ -81,19 +103,48 @@ class SystemApi {
             m.put("params", s.params());
             m.put("enabled", s.enabled());
             m.put("catchUp", s.catchUp());
-            List<String> next = new ArrayList<>();
-            Date t = now;
-            for (int i = 0; s.enabled() && i < scheduleProps.getNextFireTimes() && (t = s.nextFireAfter(t)) != null; i++) {
-                next.add(t.toInstant().atZone(ZoneId.systemDefault()).toOffsetDateTime().toString());
-            }
-            m.put("nextFireTimes", next);
-            m.put("lastSuccess", schedules.lastSuccess(s).map(Object::toString).orElse(null));
+            m.put("file", s.file() == null ? null : s.file().getFileName().toString());
+            List<Date> next = serving ? schedules.nextFireTimes(s, now, scheduleProps.getNextFireTimes())
+                    : cronFireTimes(s, now);
+            m.put("nextFireTimes", next.stream()
+                    .map(t -> t.toInstant().atZone(ZoneId.systemDefault()).toOffsetDateTime().toString()).toList());
+            ScheduleService.LastRuns last = schedules.lastRuns(s);
+            m.put("lastResult", last.newest().map(SystemApi::lastResult).orElse(null));
+            m.put("lastSuccess", last.lastSuccess().map(Object::toString).orElse(null));
             list.add(m);
         }
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("serving", serving);
+        body.put("dir", loader.dir().toString());
         body.put("schedules", list);
-        body.put("problems", loaded.problems().stream().map(p -> UrlRedaction.redact(p.toString())).toList());
+        body.put("problems", problems.stream().map(p -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", p.file() == null ? null : p.file().getFileName().toString());
+            m.put("line", p.line() > 0 ? p.line() : null);
+            m.put("message", UrlRedaction.redact(p.message()));
+            return m;
+        }).toList());
         return body;
+    }
+
+    private List<Date> cronFireTimes(Schedule s, Date now) {
+        List<Date> next = new ArrayList<>();
+        Date t = now;
+        for (int i = 0; s.enabled() && i < scheduleProps.getNextFireTimes() && (t = s.nextFireAfter(t)) != null; i++) {
+            next.add(t);
+        }
+        return next;
+    }
+
+    private static Map<String, Object> lastResult(JobExecution e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", e.getId());
+        m.put("status", e.getStatus().name());
+        m.put("exitCode", e.getExitStatus().getExitCode());
+        m.put("startTime", e.getStartTime() == null ? null : e.getStartTime().toString());
+        m.put("endTime", e.getEndTime() == null ? null : e.getEndTime().toString());
+        m.put("url", ExecutionsApi.url(e.getId()));
+        return m;
     }
 
     /** Verified backups per database, newest first (what {@code restore <database>} lists). */

@@ -50,6 +50,9 @@ class StoreSetupTest {
             assertThat(Sqlite.names(store, "table")).noneMatch(t -> t.toUpperCase().startsWith("BATCH_"));
         }
         assertThat(Sqlite.names(batch, "table")).noneMatch(t -> List.of("positions", "candlesticks", "pattern_cache").contains(t));
+        // batch store V2: the indexes Spring Batch's schema lacks (an execution's steps and parameters)
+        assertThat(Sqlite.names(batch, "index")).contains("IX_BATCH_STEP_EXECUTION_JOB_EXECUTION",
+                "IX_BATCH_JOB_EXECUTION_PARAMS_JOB_EXECUTION", "IX_BATCH_JOB_EXECUTION_JOB_INSTANCE");
 
         assertThat(Sqlite.names(market, "index")).contains("idx_symbol_interval_time", "idx_open_time", "idx_symbol",
                 "idx_unique_candle", "idx_symbol_interval_metadata");
