@@ -20,7 +20,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * What a table step that bulk-loaded an empty target saved with its position (see {@link LegacyTableReader}): the
+ * What a table step that loaded an empty target saved with its position (see {@link LegacyTableReader}): the
  * rows it read, the sum of their checksums over the mapped values ({@link RowChecksum}), and the sum of PostgreSQL's
  * own hash of each row as read ({@link TableMigration#sourceChecksumSql()}).
  * <p>
@@ -52,13 +52,13 @@ final class LoadChecksums {
         this.inexact = inexact;
     }
 
-    /** The checksums of a completed bulk load into an empty target; empty for any other step execution. */
+    /** The checksums of a completed load into an empty target; empty for any other step execution. */
     static Optional<LoadChecksums> of(StepExecution load) {
         if (load == null || load.getStatus() != BatchStatus.COMPLETED) {
             return Optional.empty();
         }
         ExecutionContext c = load.getExecutionContext();
-        if (!c.containsKey(TargetLoad.MODE) || !TargetLoad.Mode.valueOf(c.getString(TargetLoad.MODE)).bulk()
+        if (!c.containsKey(TargetLoad.MODE) || !TargetLoad.Mode.valueOf(c.getString(TargetLoad.MODE)).startedEmpty()
                 || !c.containsKey(LegacyTableReader.MAPPED_CHECKSUM)) {
             return Optional.empty();
         }

@@ -26,7 +26,7 @@ import com.tradebatch.store.Stores;
 
 /**
  * Last step: verifies every migrated table, prints the report, writes it as JSON into the data folder, and fails the
- * job when any table differs. A table bulk-loaded into an empty target is verified from the checksums its load took
+ * job when any table differs. A table loaded into an empty target is verified from the checksums its load took
  * ({@link LoadChecksums}: one scan of the target, one aggregate query on the source); any other table, and any
  * table whose checksums do not match, row by row against the source ({@link TableVerifier}).
  */

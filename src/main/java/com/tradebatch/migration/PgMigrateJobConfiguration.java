@@ -139,7 +139,7 @@ public class PgMigrateJobConfiguration {
             @Qualifier("marketBulkDataSource") DataSource marketBulk, JobRepository repo, MigrationProperties props) {
         String table = tableOf(stepName);
         return new TargetLoad(table, TableSelection.parse(tables).contains(table), migrationTables,
-                target(table, stores, marketBulk), repo, props.bulkLoad());
+                target(table, stores, marketBulk), repo, props.dropIndexes());
     }
 
     /** Candles are the big tables: they go through the market store's bulk-load connection, as candle-import's do. */

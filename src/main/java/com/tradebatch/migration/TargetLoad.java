@@ -23,7 +23,10 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * How one table step loads its target table, decided when the step first starts and kept in its execution context
  * for a restart.
  * <p>
- * Into a target table that is <em>empty</em> when the step first starts, the load is a bulk load, as
+ * Whether the target table is <em>empty</em> when the step first starts is saved: then every row in it comes from
+ * this load, and the verification can compare whole-table checksums ({@link LoadChecksums}).
+ * <p>
+ * With {@code tradebatch.migration.drop-indexes=true}, a load into an empty table is a bulk load, as
  * {@code pg_restore} does it: the table's indexes are dropped (their SQL kept in the step's context), the rows
  * written without them, and the indexes built again afterwards by {@link IndexBuildTasklet}, the unique ones last.
  * Where the upsert key is a unique index (candles: {@code idx_unique_candle}) the rows go in with a plain
@@ -44,15 +47,22 @@ public class TargetLoad implements StepExecutionListener {
 
     /** How the rows are written. */
     public enum Mode {
-        /** {@code INSERT ... ON CONFLICT DO UPDATE}, indexes in place. */
+        /** Into a table that held rows: {@code INSERT ... ON CONFLICT DO UPDATE}, indexes in place. */
         UPSERT,
+        /** Into an empty table, indexes in place (drop-indexes=false): the upsert. */
+        EMPTY_UPSERT,
         /** Into an empty table, its secondary indexes dropped; the upsert on its primary key. */
         BULK_UPSERT,
         /** Into an empty table, every index dropped; a plain {@code INSERT}. */
         BULK_INSERT;
 
-        boolean bulk() {
+        /** The table was empty when the load started: every row in it comes from this load. */
+        boolean startedEmpty() {
             return this != UPSERT;
+        }
+
+        boolean bulk() {
+            return this == BULK_UPSERT || this == BULK_INSERT;
         }
     }
 
@@ -61,17 +71,17 @@ public class TargetLoad implements StepExecutionListener {
     private final MigrationTables tables;
     private final DataSource target;
     private final JobRepository repository;
-    private final boolean bulkEnabled;
+    private final boolean dropIndexes;
     private Mode mode = Mode.UPSERT;
 
     public TargetLoad(String table, boolean selected, MigrationTables tables, DataSource target, JobRepository repository,
-            boolean bulkEnabled) {
+            boolean dropIndexes) {
         this.table = table;
         this.selected = selected;
         this.tables = tables;
         this.target = target;
         this.repository = repository;
-        this.bulkEnabled = bulkEnabled;
+        this.dropIndexes = dropIndexes;
     }
 
     public Mode mode() {
@@ -128,15 +138,15 @@ public class TargetLoad implements StepExecutionListener {
 
     private Mode decide(Connection c, TableMigration migration) throws SQLException {
         String target = migration.mapping().target();
-        if (!bulkEnabled) {
-            return Mode.UPSERT;
-        }
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM " + SqlNames.quote(target) + ")")) {
             rs.next();
             if (rs.getBoolean(1)) {
                 return Mode.UPSERT;
             }
+        }
+        if (!dropIndexes) {
+            return Mode.EMPTY_UPSERT;
         }
         List<String> primaryKey = new ArrayList<>();
         String rowidAlias = null;
@@ -159,7 +169,7 @@ public class TargetLoad implements StepExecutionListener {
         }
         // a plain insert relies on SQLite numbering the rows (the restart's clean-up); a written row id would not
         if (rowidAlias != null && migration.targetColumns().contains(rowidAlias)) {
-            return Mode.UPSERT;
+            return Mode.EMPTY_UPSERT;
         }
         return Mode.BULK_INSERT;
     }
