@@ -3,13 +3,16 @@
 #
 #   bench/pg-migrate.sh [ROWS]        (default 1000000 market_data rows; BENCH_RUNS=3 runs of each, medians)
 #   BENCH_MANUAL_CACHE_KIB=65536 gives the manual pipeline the page cache of tradebatch's bulk connection
+#   BENCH_VARIANT="-Dtradebatch.migration.drop-indexes=true" also runs tradebatch with these JVM options, in the same
+#   runs (after the manual pipeline), and prints its medians beside: how a setting is measured against the default
 #
 # A PostgreSQL 15 cluster of its own (Debian's postgresql-15: pg_createcluster, port $BENCH_PG_PORT, default
 # 55433) gets a legacy market_data table of ROWS candles (numeric(18,8), timestamptz, jsonb). Then the same rows go
 # into an empty market_data.db twice:
 #   1. tradebatch:  bin/tradebatch run pg-migrate tables=market_data   (the launcher, its CDS archive recorded by a
 #                   warm-up `bin/tradebatch jobs` first, as after any build)
-#                   (whole job: JVM start, plan, migration, verification; the migration step alone is shown too)
+#                   (whole job: JVM start, plan, migration, verification; the migration alone is shown too: the
+#                   table step plus the step that builds the indexes a bulk load dropped, from batch.db's step times)
 #   2. manual:      psql \copy (SELECT ...) TO csv  +  sqlite3 .import into a staging table
 #                   +  INSERT INTO candlesticks SELECT ... ON CONFLICT DO UPDATE (close_time computed in SQL)
 # BENCH_RUNS times each, alternating, each into a fresh database; prints every run, the medians, rows/s of both and
@@ -77,18 +80,19 @@ fi
 
 bin/tradebatch jobs >/dev/null   # warm-up: extracts the jar, records the class-data archive
 
-run_tradebatch() {   # $1: run number; sets tb_s, step_s, verify_s, tb_rows
+run_tradebatch() {   # $1: run number, $2: extra JAVA_OPTS; sets tb_s, step_s, verify_s, tb_rows
     local d="$WORK/tb$1"
     mkdir -p "$d"
     local t0 t1
     t0=$(now)
     ( cd "$d" && LEGACY_DATABASE_URL="postgresql://bench@127.0.0.1:$PORT/bench" TRADEBATCH_LOG_FILE="$d/tradebatch.log" \
-        "$OLDPWD/bin/tradebatch" run pg-migrate tables=market_data ) > "$d/out.txt" 2>"$d/err.txt" \
+        JAVA_OPTS="${JAVA_OPTS:-} ${2:-}" "$OLDPWD/bin/tradebatch" run pg-migrate tables=market_data ) > "$d/out.txt" 2>"$d/err.txt" \
         || { cat "$d/out.txt" "$d/err.txt"; exit 1; }
     t1=$(now)
     tb_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
-    step_s=$(sqlite3 "$d/data/batch.db" "SELECT printf('%.3f', (END_TIME - START_TIME) / 1000.0)
-        FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'pg-migrate.market_data'")
+    # the migration: the table step and the index build after it (a step of no work when nothing was dropped)
+    step_s=$(sqlite3 "$d/data/batch.db" "SELECT printf('%.3f', sum(END_TIME - START_TIME) / 1000.0)
+        FROM BATCH_STEP_EXECUTION WHERE STEP_NAME IN ('pg-migrate.market_data', 'pg-migrate.market_data.indexes')")
     verify_s=$(sqlite3 "$d/data/batch.db" "SELECT printf('%.3f', (END_TIME - START_TIME) / 1000.0)
         FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'pg-migrate.verify'")
     tb_rows=$(sqlite3 "$d/data/market_data.db" "SELECT count(*) FROM candlesticks")
@@ -130,13 +134,27 @@ SQL
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 echo "== $RUNS runs each: 1. tradebatch pg-migrate (bin/tradebatch), 2. manual psql \\copy + sqlite3 .import + INSERT ... SELECT"
-printf "%4s  %12s %10s %10s  %12s\n" run "tb job s" "step s" "verify s" "manual s"
+printf "%4s  %12s %10s %10s  %12s" run "tb job s" "step s" "verify s" "manual s"
+[ -n "${BENCH_VARIANT:-}" ] && printf "  %14s %12s %12s" "variant job s" "step s" "verify s"
+echo
 : > "$WORK/times"
 for r in $(seq 1 "$RUNS"); do
     run_tradebatch "$r"
+    a="$tb_s $step_s $verify_s"
     run_manual "$r"
-    printf "%4s  %12s %10s %10s  %12s\n" "$r" "$tb_s" "$step_s" "$verify_s" "$manual_s"
-    echo "$tb_s $step_s $verify_s $manual_s" >> "$WORK/times"
+    if [ -n "${BENCH_VARIANT:-}" ]; then
+        run_tradebatch "variant$r" "$BENCH_VARIANT"
+        b="$tb_s $step_s $verify_s"
+        rm -rf "$WORK/tbvariant$r"
+    else
+        b="0 0 0"
+    fi
+    # shellcheck disable=SC2086 # the figures are words on purpose
+    printf "%4s  %12s %10s %10s  %12s" "$r" $a "$manual_s"
+    # shellcheck disable=SC2086
+    [ -n "${BENCH_VARIANT:-}" ] && printf "  %14s %12s %12s" $b
+    echo
+    echo "$a $manual_s $b" >> "$WORK/times"
     rm -rf "$WORK/manual$r"   # keep the disk use at one manual copy
     [ "$r" = "$RUNS" ] || rm -rf "$WORK/tb$r"
 done
@@ -156,8 +174,19 @@ sed -n '1,2p' "$WORK/tb$RUNS/out.txt"
 echo
 echo "== results, medians of $RUNS runs ($ROWS market_data rows -> candlesticks; both produce $tb_rows / $manual_rows rows, $same identical)"
 printf "tradebatch, whole job (JVM start, plan, migrate, verify): %8.2f s  %10s rows/s\n" "$tb_s" "$(rate "$ROWS" "$tb_s")"
-printf "tradebatch, migration step alone:                         %8.2f s  %10s rows/s\n" "$step_s" "$(rate "$ROWS" "$step_s")"
+printf "tradebatch, migration (table step + index build):         %8.2f s  %10s rows/s\n" "$step_s" "$(rate "$ROWS" "$step_s")"
 printf "tradebatch, verification step:                            %8.2f s\n" "$verify_s"
 printf "manual psql \\\\copy + sqlite3 .import + INSERT SELECT:        %8.2f s  %10s rows/s\n" "$manual_s" "$(rate "$ROWS" "$manual_s")"
 awk -v a="$tb_s" -v m="$manual_s" -v s="$step_s" 'BEGIN {
-    printf "ratio tradebatch/manual (rows/s): whole job %.2f, migration step %.2f\n", m / a, m / s }'
+    printf "ratio tradebatch/manual (rows/s, = manual time / tradebatch time; above 1: tradebatch faster): whole job %.2f, migration %.2f\n", m / a, m / s }'
+if [ -n "${BENCH_VARIANT:-}" ]; then
+    echo "variant: JAVA_OPTS $BENCH_VARIANT"
+    nb_job=$(awk '{ print $5 }' "$WORK/times" | median)
+    nb_step=$(awk '{ print $6 }' "$WORK/times" | median)
+    nb_verify=$(awk '{ print $7 }' "$WORK/times" | median)
+    printf "tradebatch variant, whole job:                            %8.2f s  %10s rows/s\n" "$nb_job" "$(rate "$ROWS" "$nb_job")"
+    printf "tradebatch variant, migration (step + index build):       %8.2f s  %10s rows/s\n" "$nb_step" "$(rate "$ROWS" "$nb_step")"
+    printf "tradebatch variant, verification step:                    %8.2f s\n" "$nb_verify"
+    awk -v a="$nb_job" -v m="$manual_s" -v s="$nb_step" 'BEGIN {
+        printf "ratio tradebatch variant/manual: whole job %.2f, migration %.2f\n", m / a, m / s }'
+fi

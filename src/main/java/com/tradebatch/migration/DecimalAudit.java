@@ -2,6 +2,8 @@ package com.tradebatch.migration;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,7 +21,13 @@ public final class DecimalAudit {
 
     private final String table;
     private final boolean strict;
+    /** One value of a row that a REAL could not hold: its column and loss (count 1). */
+    public record Inexact(String column, ColumnLoss loss) {
+    }
+
     private final Map<String, ColumnLoss> losses = new TreeMap<>();
+    /** The inexact values of the row being read, handed to it by {@link #drainRow()}. */
+    private List<Inexact> row;
 
     public DecimalAudit(String table, boolean strict) {
         this.table = table;
@@ -43,10 +51,35 @@ public final class DecimalAudit {
                     + "); strict-decimals=true stops here");
         }
         BigDecimal error = Double.isFinite(d) ? new BigDecimal(d).subtract(value).abs() : value.abs();
-        losses.merge(column, new ColumnLoss(1, error, where + " " + value.toPlainString()),
-                (a, b) -> new ColumnLoss(a.count() + 1, a.largestError().max(b.largestError()),
-                        b.largestError().compareTo(a.largestError()) > 0 ? b.example() : a.example()));
+        ColumnLoss loss = new ColumnLoss(1, error, where + " " + value.toPlainString());
+        merge(losses, column, loss);
+        if (row == null) {
+            row = new ArrayList<>(2);
+        }
+        row.add(new Inexact(column, loss));
         return d;
+    }
+
+    /** The inexact values since the last call (those of the row just read), or null when there were none. */
+    List<Inexact> drainRow() {
+        List<Inexact> r = row;
+        row = null;
+        return r;
+    }
+
+    static void merge(Map<String, ColumnLoss> losses, String column, ColumnLoss loss) {
+        losses.merge(column, loss, (a, b) -> new ColumnLoss(a.count() + b.count(), a.largestError().max(b.largestError()),
+                b.largestError().compareTo(a.largestError()) > 0 ? b.example() : a.example()));
+    }
+
+    /** One column's loss as a line of text (a step's execution context keeps it across a restart). */
+    static String encode(String column, ColumnLoss loss) {
+        return column + '\t' + loss.count() + '\t' + loss.largestError().toPlainString() + '\t' + loss.example();
+    }
+
+    static void decodeInto(Map<String, ColumnLoss> losses, String line) {
+        String[] f = line.split("\t", 4);
+        losses.put(f[0], new ColumnLoss(Long.parseLong(f[1]), new BigDecimal(f[2]), f[3]));
     }
 
     public Map<String, ColumnLoss> losses() {

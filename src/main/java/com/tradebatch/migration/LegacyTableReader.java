@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -21,6 +23,12 @@ public class LegacyTableReader implements ItemStreamReader<MigrationRow> {
     static final String LAST_KEY = "pg-migrate.last-key.";
     static final String LAST_KEY_SIZE = "pg-migrate.last-key.size";
     static final String ROWS = "pg-migrate.rows";
+    /** Sum of the rows' checksums over their mapped (compared) values, the target side's to match (RowChecksum). */
+    static final String MAPPED_CHECKSUM = "pg-migrate.mapped-checksum";
+    /** Sum of PostgreSQL's hashes of the rows read (TableMigration#sourceChecksumSql), to catch a row changed later. */
+    static final String SOURCE_CHECKSUM = "pg-migrate.source-checksum";
+    static final String INEXACT = "pg-migrate.inexact.";
+    static final String INEXACT_SIZE = "pg-migrate.inexact.size";
 
     private final String table;
     private final boolean selected;
@@ -35,6 +43,9 @@ public class LegacyTableReader implements ItemStreamReader<MigrationRow> {
     private boolean exhausted;
     private String[] lastKeyReturned;
     private long rowsReturned;
+    private long mappedChecksum;
+    private long sourceChecksum;
+    private final Map<String, DecimalAudit.ColumnLoss> inexact = new TreeMap<>();
     private volatile long position;
     private volatile long total = -1;
 
@@ -58,6 +69,11 @@ public class LegacyTableReader implements ItemStreamReader<MigrationRow> {
             }
         }
         rowsReturned = context.getLong(ROWS, 0L);
+        mappedChecksum = context.getLong(MAPPED_CHECKSUM, 0L);
+        sourceChecksum = context.getLong(SOURCE_CHECKSUM, 0L);
+        for (int i = 0; i < context.getInt(INEXACT_SIZE, 0); i++) {
+            DecimalAudit.decodeInto(inexact, context.getString(INEXACT + i));
+        }
         position = rowsReturned;
         TableMigration migration = selected ? tables.get(table).orElse(null) : null;
         if (migration == null) {
@@ -66,8 +82,10 @@ public class LegacyTableReader implements ItemStreamReader<MigrationRow> {
         }
         connection = legacy.connect();
         total = new LegacyCatalog(connection).count(table);
+        int[] compared = migration.positionsOf(migration.comparedColumns());
+        // the checksum the verification compares the target with, taken on the read-ahead thread
         pages = new PagePrefetcher(new SourcePager(connection, migration, pageSize, new DecimalAudit(table, strictDecimals)),
-                migration, lastKeyReturned);
+                migration, lastKeyReturned, row -> row.valueHash(RowChecksum.hash(row.mapped(), compared)));
     }
 
     @Override
@@ -84,6 +102,12 @@ public class LegacyTableReader implements ItemStreamReader<MigrationRow> {
         if (row != null) {
             lastKeyReturned = row.key();
             rowsReturned++;
+            // counted here, on the step's thread, so the saved sums cover exactly the rows of the saved position
+            mappedChecksum += row.valueHash();
+            sourceChecksum += row.sourceHash();
+            if (row.inexact() != null) {
+                row.inexact().forEach(v -> DecimalAudit.merge(inexact, v.column(), v.loss()));
+            }
             position = rowsReturned;
         }
         return row;
@@ -98,6 +122,13 @@ public class LegacyTableReader implements ItemStreamReader<MigrationRow> {
             }
         }
         context.putLong(ROWS, rowsReturned);
+        context.putLong(MAPPED_CHECKSUM, mappedChecksum);
+        context.putLong(SOURCE_CHECKSUM, sourceChecksum);
+        context.putInt(INEXACT_SIZE, inexact.size());
+        int i = 0;
+        for (Map.Entry<String, DecimalAudit.ColumnLoss> e : inexact.entrySet()) {
+            context.putString(INEXACT + i++, DecimalAudit.encode(e.getKey(), e.getValue()));
+        }
     }
 
     @Override

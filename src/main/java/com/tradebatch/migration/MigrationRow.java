@@ -16,6 +16,8 @@ public final class MigrationRow {
     private final String[] key;
     private Object[] mapped;
     private long valueHash;
+    private long sourceHash;
+    private List<DecimalAudit.Inexact> inexact;
 
     MigrationRow(List<String> names, Map<String, Integer> index, Object[] values, String[] key) {
         this.names = names;
@@ -56,6 +58,24 @@ public final class MigrationRow {
 
     long valueHash() {
         return valueHash;
+    }
+
+    /** PostgreSQL's hash of the values read (see {@link TableMigration#sourceChecksumSql()}). */
+    void sourceHash(long hash) {
+        this.sourceHash = hash;
+    }
+
+    long sourceHash() {
+        return sourceHash;
+    }
+
+    /** The numeric values of this row a REAL could not hold exactly; null when none. */
+    void inexact(List<DecimalAudit.Inexact> values) {
+        this.inexact = values;
+    }
+
+    List<DecimalAudit.Inexact> inexact() {
+        return inexact;
     }
 
     public String[] key() {

@@ -40,6 +40,7 @@ public class PgMigrateJobConfiguration {
 
     public static final String JOB = "pg-migrate";
     static final String STEP_PREFIX = JOB + ".";
+    static final String INDEX_STEP_SUFFIX = ".indexes";
 
     @Bean
     JobSpec pgMigrateJobSpec() {
@@ -53,7 +54,8 @@ public class PgMigrateJobConfiguration {
 
     @Bean
     Job pgMigrateJob(JobRepository repo, Step pgMigratePlanStep, Step pgMigrateVerifyStep, LegacyTableReader pgMigrateReader,
-            MigrationTables migrationTables, UpsertWriter pgMigrateWriter,
+            MigrationTables migrationTables, UpsertWriter pgMigrateWriter, TargetLoad pgMigrateTargetLoad,
+            Stores stores, @Qualifier("marketBulkDataSource") DataSource marketBulk,
             @Qualifier(StoreConfiguration.TRADING_TX) PlatformTransactionManager trading,
             @Qualifier(StoreConfiguration.MARKET_BULK_TX) PlatformTransactionManager market,
             @Qualifier(StoreConfiguration.ANALYTICS_TX) PlatformTransactionManager analytics,
@@ -65,12 +67,19 @@ public class PgMigrateJobConfiguration {
                     .transactionManager(tx.get(m.store()))
                     .reader(CommittedPositionReader.of(pgMigrateReader))
                     .processor(new MigrationRowProcessor(m.source(), migrationTables)).writer(pgMigrateWriter)
+                    .listener(pgMigrateTargetLoad)
                     .listener(progress.<Object[]>listener("rows", pgMigrateReader::position, pgMigrateReader::total))
+                    .build();
+            // the indexes a bulk load dropped, built again before the next table writes the same target
+            DataSource target = m.store() == Store.MARKET ? marketBulk : stores.dataSource(m.store());
+            Step indexes = new StepBuilder(STEP_PREFIX + m.source() + INDEX_STEP_SUFFIX, repo)
+                    .tasklet(new IndexBuildTasklet(m.source(), STEP_PREFIX + m.source(), migrationTables, target, repo),
+                            new ResourcelessTransactionManager())
                     .build();
             flow = flow == null
                     ? new JobBuilder(JOB, repo).start(pgMigratePlanStep).on(MigrationPlanTasklet.DRY_RUN).end()
-                            .from(pgMigratePlanStep).on("*").to(step)
-                    : flow.next(step);
+                            .from(pgMigratePlanStep).on("*").to(step).next(indexes)
+                    : flow.next(step).next(indexes);
         }
         return flow.next(pgMigrateVerifyStep).end().build();
     }
@@ -99,10 +108,10 @@ public class PgMigrateJobConfiguration {
     @StepScope
     MigrationVerificationTasklet pgMigrateVerificationTasklet(LegacySource legacy, MigrationTables migrationTables,
             Stores stores, StoreProperties storeProperties, @Value("#{jobParameters['tables']}") String tables,
-            MigrationProperties props, StepProgressRegistry progress) {
+            MigrationProperties props, StepProgressRegistry progress, JobRepository repo) {
         Path reports = storeProperties.getBaseDir().resolve("data");
         return new MigrationVerificationTasklet(legacy, migrationTables, stores, progress, TableSelection.parse(tables), reports,
-                props.chunkSize(), props.verifyLookupBatch());
+                props.chunkSize(), props.verifyLookupBatch(), repo);
     }
 
     @Bean
@@ -118,11 +127,25 @@ public class PgMigrateJobConfiguration {
     @Bean
     @StepScope
     UpsertWriter pgMigrateWriter(@Value("#{stepExecution.stepName}") String stepName, MigrationTables migrationTables,
-            Stores stores, @Qualifier("marketBulkDataSource") DataSource marketBulk) {
+            Stores stores, @Qualifier("marketBulkDataSource") DataSource marketBulk, TargetLoad pgMigrateTargetLoad) {
         String table = tableOf(stepName);
+        return new UpsertWriter(table, migrationTables, target(table, stores, marketBulk), pgMigrateTargetLoad);
+    }
+
+    @Bean
+    @StepScope
+    TargetLoad pgMigrateTargetLoad(@Value("#{stepExecution.stepName}") String stepName,
+            @Value("#{jobParameters['tables']}") String tables, MigrationTables migrationTables, Stores stores,
+            @Qualifier("marketBulkDataSource") DataSource marketBulk, JobRepository repo, MigrationProperties props) {
+        String table = tableOf(stepName);
+        return new TargetLoad(table, TableSelection.parse(tables).contains(table), migrationTables,
+                target(table, stores, marketBulk), repo, props.dropIndexes());
+    }
+
+    /** Candles are the big tables: they go through the market store's bulk-load connection, as candle-import's do. */
+    private static DataSource target(String table, Stores stores, DataSource marketBulk) {
         Store store = TableMappings.bySource(table).orElseThrow().store();
-        // candles are the big tables: they go through the market store's bulk-load connection, as candle-import's do
-        return new UpsertWriter(table, migrationTables, store == Store.MARKET ? marketBulk : stores.dataSource(store));
+        return store == Store.MARKET ? marketBulk : stores.dataSource(store);
     }
 
     private static String tableOf(String stepName) {

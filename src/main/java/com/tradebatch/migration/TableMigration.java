@@ -134,6 +134,7 @@ public final class TableMigration {
         for (int i = 0; i < keyNames.size(); i++) {
             sql.append(keyExpr(i)).append("::text AS __k").append(i).append(", ");
         }
+        sql.append(rowHashSql()).append(" AS __h, ");
         sql.append(reads.stream().map(Read::sql).collect(Collectors.joining(", ")));
         sql.append(" FROM ").append(SqlNames.quote(source.name())).append(" AS s");
         String keys = java.util.stream.IntStream.range(0, keyNames.size()).mapToObj(this::keyExpr).collect(Collectors.joining(", "));
@@ -143,6 +144,33 @@ public final class TableMigration {
         }
         sql.append(" ORDER BY ").append(keys).append(" LIMIT ?");
         return sql.toString();
+    }
+
+    /**
+     * PostgreSQL's own 64-bit hash of the values read from one row, as text. Summed over the rows as they are read,
+     * and again over the whole table at the end ({@link #sourceChecksumSql()}), it shows whether a row changed in
+     * the legacy database after it was read.
+     */
+    private String rowHashSql() {
+        return "hashtextextended(ROW(" + reads.stream().map(Read::sql).collect(Collectors.joining(", ")) + ")::text, 0)";
+    }
+
+    /** {@code count(*)} and the sum of {@link #rowHashSql() the row hashes} over the whole legacy table, in one scan. */
+    public String sourceChecksumSql() {
+        return "SELECT count(*), coalesce(sum(" + rowHashSql() + "), 0) FROM " + SqlNames.quote(source.name()) + " AS s";
+    }
+
+    /** Every row of the target table, the compared columns in {@link #comparedColumns()} order. */
+    public String targetScanSql() {
+        return "SELECT " + compared.stream().map(SqlNames::quote).collect(Collectors.joining(", ")) + " FROM "
+                + SqlNames.quote(mapping.target());
+    }
+
+    /** A plain {@code INSERT} of the target columns: for a load into an empty table whose unique index is built after. */
+    public String insertSql() {
+        return "INSERT INTO " + SqlNames.quote(mapping.target()) + " ("
+                + targetColumns.stream().map(SqlNames::quote).collect(Collectors.joining(", ")) + ") VALUES ("
+                + targetColumns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
     }
 
     private String keyExpr(int i) {
@@ -156,11 +184,15 @@ public final class TableMigration {
         for (int i = 0; i < k; i++) {
             key[i] = rs.getString(i + 1);
         }
+        long sourceHash = rs.getLong(k + 1);
         Object[] values = new Object[reads.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = convert(rs, k + i + 1, reads.get(i), key, audit);
+            values[i] = convert(rs, k + i + 2, reads.get(i), key, audit);
         }
-        return new MigrationRow(layout, index, values, key);
+        MigrationRow row = new MigrationRow(layout, index, values, key);
+        row.sourceHash(sourceHash);
+        row.inexact(audit.drainRow());
+        return row;
     }
 
     private Object convert(ResultSet rs, int col, Read read, String[] key, DecimalAudit audit) throws SQLException {
