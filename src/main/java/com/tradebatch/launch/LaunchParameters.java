@@ -1,8 +1,13 @@
 package com.tradebatch.launch;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.springframework.batch.core.job.parameters.JobParameter;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 import com.tradebatch.common.JobSpec;
 import com.tradebatch.common.ParameterSpec;
@@ -10,6 +15,8 @@ import com.tradebatch.common.ParameterSpec;
 /**
  * Turns {@code key=value} words into a job's parameters: every key must be declared, every value valid,
  * every required one present; defaults fill the rest so that the same run is recognised however it was typed.
+ * The values are kept as canonical text (what {@code schedules}, the HTTP API and the resume lookup compare) and
+ * become typed Spring Batch parameters ({@link #toJobParameters}) only at launch.
  */
 public final class LaunchParameters {
 
@@ -54,6 +61,26 @@ public final class LaunchParameters {
             throw usage(spec, e.getMessage());
         }
         return values;
+    }
+
+    /**
+     * The job parameters of a launch: each value checked again (a caller may hand over values that never went
+     * through {@link #parse}: refused with parse's message) and given its declared Java type (Long, Double, Boolean,
+     * LocalDate, Path; text for choices and lists).
+     */
+    public static JobParameters toJobParameters(JobSpec spec, Map<String, String> values) {
+        List<String> words = new ArrayList<>();
+        values.forEach((key, value) -> words.add(key + "=" + value));
+        JobParametersBuilder builder = new JobParametersBuilder();
+        parse(spec, words).forEach((key, value) -> {
+            ParameterSpec p = spec.parameter(key).orElseThrow();
+            builder.addJobParameter(parameter(key, p.typed(value), p.javaType()));
+        });
+        return builder.toJobParameters();
+    }
+
+    private static <T> JobParameter<T> parameter(String name, Object value, Class<T> type) {
+        return new JobParameter<>(name, type.cast(value), type, true);
     }
 
     static UsageException usage(JobSpec spec, String problem) {
