@@ -32,10 +32,10 @@ public final class LaunchParameters {
             }
             String key = word.substring(0, eq).trim();
             if (spec.parameter(key).isEmpty()) {
-                throw usage(spec, "unknown parameter '" + key + "'");
+                throw usage(spec, "unknown parameter '" + key + "'", key);
             }
             if (given.put(key, word.substring(eq + 1)) != null) {
-                throw usage(spec, "parameter " + key + " given twice");
+                throw usage(spec, "parameter " + key + " given twice", key);
             }
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -43,7 +43,7 @@ public final class LaunchParameters {
             String raw = given.get(p.name());
             if (raw == null || raw.isBlank()) {
                 if (p.required()) {
-                    throw usage(spec, "missing required parameter " + p.name() + " (" + p.description() + ")");
+                    throw usage(spec, "missing required parameter " + p.name() + " (" + p.description() + ")", p.name());
                 }
                 raw = p.defaultValue();
             }
@@ -51,7 +51,7 @@ public final class LaunchParameters {
                 try {
                     values.put(p.name(), p.validate(raw));
                 } catch (IllegalArgumentException e) {
-                    throw usage(spec, e.getMessage());
+                    throw usage(spec, e.getMessage(), p.name());
                 }
             }
         }
@@ -84,7 +84,11 @@ public final class LaunchParameters {
     }
 
     static UsageException usage(JobSpec spec, String problem) {
+        return usage(spec, problem, null);
+    }
+
+    private static UsageException usage(JobSpec spec, String problem, String parameter) {
         return new UsageException(spec.name() + ": " + problem + "\nParameters of " + spec.name() + ":\n"
-                + spec.describeParameters());
+                + spec.describeParameters(), parameter);
     }
 }
