@@ -90,13 +90,17 @@ public class JobRunner {
                     resumable.getStatus().isRunning() ? "left running by a process that is gone" : resumable.getStatus());
             return restart(resumable);
         }
+        long taken = 0;
         for (int attempt = 1; ; attempt++) {
+            JobParameters next = withNextRunId(jobName, given, taken);
             try {
-                return jobOperator.start(job, withNextRunId(jobName, given));
+                return jobOperator.start(job, next);
             } catch (InvalidJobParametersException e) {
                 throw new UsageException(e.getMessage()); // the job's own validator: same message as parse()
             } catch (JobInstanceAlreadyCompleteException e) {
-                if (attempt == RUN_ID_ATTEMPTS) { // another process ran these parameters with this run id just now
+                // these parameters already ran with this run id (another process just now): take the next one
+                taken = next.getLong(RUN_ID);
+                if (attempt == RUN_ID_ATTEMPTS) {
                     throw new IllegalStateException(jobName + " could not start: " + e.getMessage(), e);
                 }
             } catch (JobExecutionAlreadyRunningException | DataIntegrityViolationException e) {
@@ -110,18 +114,19 @@ public class JobRunner {
     }
 
     /**
-     * The parameters plus the run id that follows the job's last one. A run recorded before run ids were numbers
-     * (text such as 20261202T030357.123-a3f1) does not count: numbering starts again at 1.
+     * The parameters plus the run id that follows the job's last one (and any already found taken). A run recorded
+     * before run ids were numbers (text such as 20261202T030357.123-a3f1) does not count: numbering starts at 1.
      */
-    private JobParameters withNextRunId(String jobName, JobParameters given) {
-        JobParametersBuilder previous = new JobParametersBuilder(given);
+    private JobParameters withNextRunId(String jobName, JobParameters given, long taken) {
         JobInstance last = jobRepository.getLastJobInstance(jobName);
         JobExecution lastExecution = last == null ? null : jobRepository.getLastJobExecution(last);
         JobParameter<?> lastRunId = lastExecution == null ? null : lastExecution.getJobParameters().getParameter(RUN_ID);
-        if (lastRunId != null && lastRunId.value() instanceof Long) {
-            previous.addJobParameter(lastRunId);
+        long previous = Math.max(taken, lastRunId != null && lastRunId.value() instanceof Long id ? id : 0);
+        JobParametersBuilder builder = new JobParametersBuilder(given);
+        if (previous > 0) {
+            builder.addLong(RUN_ID, previous);
         }
-        return runIds.getNext(previous.toJobParameters());
+        return runIds.getNext(builder.toJobParameters());
     }
 
     /** The execution with this id, or a usage error naming it. */
