@@ -68,21 +68,20 @@ public class AnalyticsMetricsJobConfiguration {
 
     @Bean
     @StepScope
-    MetricPeriodReader metricPeriodReader(@Value("#{jobParameters['from']}") String from,
-            @Value("#{jobParameters['to']}") String to, @Value("#{jobParameters['period']}") String period) {
-        return new MetricPeriodReader(PeriodUnit.of(period), LocalDate.parse(from), LocalDate.parse(to));
+    MetricPeriodReader metricPeriodReader(@Value("#{jobParameters['from']}") LocalDate from,
+            @Value("#{jobParameters['to']}") LocalDate to, @Value("#{jobParameters['period']}") String period) {
+        return new MetricPeriodReader(PeriodUnit.of(period), from, to);
     }
 
     @Bean
     @StepScope
     PeriodMetricsProcessor periodMetricsProcessor(@Qualifier("tradingDataSource") DataSource trading,
             @Qualifier("marketDataSource") DataSource market, @Qualifier("analyticsDataSource") DataSource analytics,
-            @Value("#{jobParameters['from']}") String from, @Value("#{jobParameters['to']}") String to,
+            @Value("#{jobParameters['from']}") LocalDate from, @Value("#{jobParameters['to']}") LocalDate to,
             @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['symbols']}") String symbols,
             AnalyticsProperties props) {
         SymbolScope scope = SymbolScope.of(symbols);
-        List<MetricPeriod> range = MetricPeriodReader.periods(PeriodUnit.of(period), LocalDate.parse(from),
-                LocalDate.parse(to));
+        List<MetricPeriod> range = MetricPeriodReader.periods(PeriodUnit.of(period), from, to);
         return new PeriodMetricsProcessor(List.of(
                 new TradingMetricsCalculator(trading, scope, range, props.fetchSize()),
                 new ExecutionMetricsCalculator(analytics, scope, props.fetchSize()),

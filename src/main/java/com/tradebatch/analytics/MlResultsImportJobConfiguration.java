@@ -1,5 +1,6 @@
 package com.tradebatch.analytics;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -96,15 +97,15 @@ public class MlResultsImportJobConfiguration {
 
     @Bean
     @StepScope
-    RejectSkipPolicy mlResultsSkipPolicy(@Value("#{jobParameters['skip-limit']}") String skipLimit) {
-        return new RejectSkipPolicy(Long.parseLong(skipLimit));
+    RejectSkipPolicy mlResultsSkipPolicy(@Value("#{jobParameters['skip-limit']}") Long skipLimit) {
+        return new RejectSkipPolicy(skipLimit);
     }
 
     @Bean
     @StepScope
-    ResultFileReader mlResultFileReader(WorkPaths workPaths, @Value("#{jobParameters['file']}") String file,
+    ResultFileReader mlResultFileReader(WorkPaths workPaths, @Value("#{jobParameters['file']}") Path file,
             @Value("#{jobParameters['format']}") String format) {
-        return new ResultFileReader(InputFiles.resolve("file", file, workPaths.baseDir()), format,
+        return new ResultFileReader(InputFiles.resolve("file", file.toString(), workPaths.baseDir()), format,
                 new HashSet<>(MlResultValidator.REQUIRED));
     }
 
@@ -137,7 +138,7 @@ public class MlResultsImportJobConfiguration {
     @Bean
     @StepScope
     PredictionValidator predictionValidator(@Qualifier("marketDataSource") DataSource market,
-            @Value("#{jobParameters['tolerance']}") String tolerance) {
-        return new PredictionValidator(new CandleCloses(market), Double.parseDouble(tolerance), Instant.now());
+            @Value("#{jobParameters['tolerance']}") Double tolerance) {
+        return new PredictionValidator(new CandleCloses(market), tolerance, Instant.now());
     }
 }

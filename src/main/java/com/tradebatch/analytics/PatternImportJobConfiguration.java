@@ -1,5 +1,6 @@
 package com.tradebatch.analytics;
 
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 
@@ -73,15 +74,15 @@ public class PatternImportJobConfiguration {
 
     @Bean
     @StepScope
-    RejectSkipPolicy patternImportSkipPolicy(@Value("#{jobParameters['skip-limit']}") String skipLimit) {
-        return new RejectSkipPolicy(Long.parseLong(skipLimit));
+    RejectSkipPolicy patternImportSkipPolicy(@Value("#{jobParameters['skip-limit']}") Long skipLimit) {
+        return new RejectSkipPolicy(skipLimit);
     }
 
     @Bean
     @StepScope
-    ResultFileReader patternFileReader(WorkPaths workPaths, @Value("#{jobParameters['file']}") String file,
+    ResultFileReader patternFileReader(WorkPaths workPaths, @Value("#{jobParameters['file']}") Path file,
             @Value("#{jobParameters['format']}") String format) {
-        return new ResultFileReader(InputFiles.resolve("file", file, workPaths.baseDir()), format,
+        return new ResultFileReader(InputFiles.resolve("file", file.toString(), workPaths.baseDir()), format,
                 new HashSet<>(PatternResultValidator.REQUIRED));
     }
 

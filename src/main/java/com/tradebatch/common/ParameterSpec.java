@@ -53,6 +53,16 @@ public record ParameterSpec(String name, ParameterType type, String defaultValue
         }
     }
 
+    /** The Java type of this parameter's value: its type's, or text for choices (lower-case names) and lists. */
+    public Class<?> javaType() {
+        return choices.isEmpty() ? type.javaType() : String.class;
+    }
+
+    /** The value the job receives for a canonical string ({@link #validate}'s result). */
+    public Object typed(String canonical) {
+        return choices.isEmpty() ? type.typed(canonical) : canonical;
+    }
+
     private String checkList(String value) {
         Set<String> items = new LinkedHashSet<>();
         for (String item : value.split(",")) {

@@ -2,13 +2,11 @@ package com.tradebatch.launch;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +18,13 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.job.parameters.JobParametersIncrementer;
+import org.springframework.batch.core.job.parameters.RunIdIncrementer;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -32,10 +34,15 @@ import com.tradebatch.store.StoreMigrator;
 /**
  * Launches and restarts jobs through Spring Batch's {@link JobOperator}.
  * <p>
- * Every launch carries the declared parameters (defaults filled in) plus a {@code run.id}, so a job can run
- * again with the same parameters. {@code run} with the same parameters as a FAILED or STOPPED execution
- * resumes that one instead (same instance: Batch continues where it stopped). An execution left STARTED by
- * a process that is gone is first recovered (marked FAILED) so it can be restarted.
+ * Every launch carries the declared parameters (defaults filled in, typed) plus a {@code run.id} from Spring
+ * Batch's {@link RunIdIncrementer} (the job's last run id + 1), so a job can run again with the same parameters.
+ * {@code run} with the same parameters as a FAILED or STOPPED execution resumes that one instead (same instance:
+ * Batch continues where it stopped). An execution left STARTED by a process that is gone is first recovered
+ * (marked FAILED) so it can be restarted.
+ * <p>
+ * The incrementer is applied here, not registered on the jobs: since Batch 6 {@code JobOperator.start} ignores the
+ * parameters it is given when the job has an incrementer and starts the next instance from the previous run's
+ * parameters (spring-batch#4910), so a launch with other values (or bad ones) would silently run the old ones.
  */
 @Component
 public class JobRunner {
@@ -49,12 +56,14 @@ public class JobRunner {
     /** How long a launch may take to stamp its owner before an unstamped running execution counts as crashed. */
     private static final Duration UNSTAMPED_GRACE = Duration.ofMinutes(1);
     private static final Set<BatchStatus> RESUMABLE = EnumSet.of(BatchStatus.FAILED, BatchStatus.STOPPED);
-    private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS");
+    /** Tries at a new run id when another process took the same one with the same parameters a moment before. */
+    private static final int RUN_ID_ATTEMPTS = 3;
 
     private final JobCatalog catalog;
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final StoreMigrator storeMigrator;
+    private final JobParametersIncrementer runIds = new RunIdIncrementer();
 
     public JobRunner(JobCatalog catalog, JobOperator jobOperator, JobRepository jobRepository,
             StoreMigrator storeMigrator) {
@@ -72,24 +81,52 @@ public class JobRunner {
 
     public JobExecution run(String jobName, Map<String, String> values) {
         Job job = catalog.job(jobName);
+        // checked again and typed: a caller's unchecked value is refused here, with the message of parse()
+        JobParameters given = LaunchParameters.toJobParameters(catalog.spec(jobName), values);
         storeMigrator.migrateAll();
-        JobExecution resumable = findResumable(jobName, values);
+        JobExecution resumable = findResumable(jobName, userParameters(given));
         if (resumable != null) {
             console.info("{}: resuming execution {} ({}), which had the same parameters", jobName, resumable.getId(),
                     resumable.getStatus().isRunning() ? "left running by a process that is gone" : resumable.getStatus());
             return restart(resumable);
         }
-        JobParametersBuilder builder = new JobParametersBuilder();
-        values.forEach(builder::addString);
-        builder.addString(RUN_ID, LocalDateTime.now().format(RUN_ID_TIME) + "-"
-                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000)));
-        try {
-            return jobOperator.start(job, builder.toJobParameters());
-        } catch (InvalidJobParametersException e) {
-            throw new UsageException(e.getMessage()); // the job's own validator: same message as parse()
-        } catch (Exception e) {
-            throw new IllegalStateException(jobName + " could not start: " + e.getMessage(), e);
+        long taken = 0;
+        for (int attempt = 1; ; attempt++) {
+            JobParameters next = withNextRunId(jobName, given, taken);
+            try {
+                return jobOperator.start(job, next);
+            } catch (InvalidJobParametersException e) {
+                throw new UsageException(e.getMessage()); // the job's own validator: same message as parse()
+            } catch (JobInstanceAlreadyCompleteException e) {
+                // these parameters already ran with this run id (another process just now): take the next one
+                taken = next.getLong(RUN_ID);
+                if (attempt == RUN_ID_ATTEMPTS) {
+                    throw new IllegalStateException(jobName + " could not start: " + e.getMessage(), e);
+                }
+            } catch (JobExecutionAlreadyRunningException | DataIntegrityViolationException e) {
+                // another process started these parameters with this run id between our lookup and our start
+                throw new AlreadyRunningException(jobName + " with these parameters was started by another process"
+                        + " at the same moment");
+            } catch (Exception e) {
+                throw new IllegalStateException(jobName + " could not start: " + e.getMessage(), e);
+            }
         }
+    }
+
+    /**
+     * The parameters plus the run id that follows the job's last one (and any already found taken). A run recorded
+     * before run ids were numbers (text such as 20261202T030357.123-a3f1) does not count: numbering starts at 1.
+     */
+    private JobParameters withNextRunId(String jobName, JobParameters given, long taken) {
+        JobInstance last = jobRepository.getLastJobInstance(jobName);
+        JobExecution lastExecution = last == null ? null : jobRepository.getLastJobExecution(last);
+        JobParameter<?> lastRunId = lastExecution == null ? null : lastExecution.getJobParameters().getParameter(RUN_ID);
+        long previous = Math.max(taken, lastRunId != null && lastRunId.value() instanceof Long id ? id : 0);
+        JobParametersBuilder builder = new JobParametersBuilder(given);
+        if (previous > 0) {
+            builder.addLong(RUN_ID, previous);
+        }
+        return runIds.getNext(builder.toJobParameters());
     }
 
     /** The execution with this id, or a usage error naming it. */
@@ -176,7 +213,10 @@ public class JobRunner {
                         && execution.getCreateTime().isBefore(LocalDateTime.now().minus(UNSTAMPED_GRACE)));
     }
 
-    /** The parameters a user gave (defaults filled in), without the run id. */
+    /**
+     * The parameters a user gave (defaults filled in), without the run id, as canonical text: dates ISO, paths as
+     * they print, the same for a run recorded with typed values or with text.
+     */
     public static Map<String, String> userParameters(JobParameters parameters) {
         Map<String, String> map = new LinkedHashMap<>();
         for (JobParameter<?> p : parameters) {

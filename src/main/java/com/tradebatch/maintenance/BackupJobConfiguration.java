@@ -58,9 +58,9 @@ public class BackupJobConfiguration {
     @Bean
     @StepScope
     BackupTasklet backupTasklet(Stores stores, DatabaseCopier copier, BackupFiles files, StepProgressRegistry progress,
-            @Value("#{jobParameters['databases']}") String databases, @Value("#{jobParameters['keep']}") String keep,
+            @Value("#{jobParameters['databases']}") String databases, @Value("#{jobParameters['keep']}") Long keep,
             @Value("#{jobParameters['compress']}") String compress) {
-        return new BackupTasklet(stores, copier, files, progress, Store.parseList(databases, false), Integer.parseInt(keep),
+        return new BackupTasklet(stores, copier, files, progress, Store.parseList(databases, false), Math.toIntExact(keep),
                 "gzip".equals(compress));
     }
 }

@@ -50,8 +50,8 @@ public class IntegrityCheckJobConfiguration {
     @Bean
     @StepScope
     IntegrityCheckTasklet integrityCheckTasklet(Stores stores, MaintenanceProperties props, StepProgressRegistry progress,
-            @Value("#{jobParameters['databases']}") String databases, @Value("#{jobParameters['quick']}") String quick) {
-        return new IntegrityCheckTasklet(stores, progress, Store.parseList(databases, false), Boolean.parseBoolean(quick),
+            @Value("#{jobParameters['databases']}") String databases, @Value("#{jobParameters['quick']}") Boolean quick) {
+        return new IntegrityCheckTasklet(stores, progress, Store.parseList(databases, false), Boolean.TRUE.equals(quick),
                 props.maxProblems());
     }
 }

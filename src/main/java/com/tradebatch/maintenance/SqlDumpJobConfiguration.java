@@ -86,8 +86,7 @@ public class SqlDumpJobConfiguration {
     ImportSqlTasklet importSqlTasklet(Stores stores, StoreMigrator migrator, StoreProperties storeProperties,
             StepProgressRegistry progress,
             MaintenanceProperties props,
-            @Value("#{jobParameters['database']}") String database, @Value("#{jobParameters['file']}") String file) {
-        Path path = Path.of(file);
+            @Value("#{jobParameters['database']}") String database, @Value("#{jobParameters['file']}") Path path) {
         return new ImportSqlTasklet(stores, migrator, progress, Store.fromKey(database),
                 path.isAbsolute() ? path : storeProperties.getBaseDir().resolve(path).normalize(), props.maxProblems());
     }

@@ -1,5 +1,6 @@
 package com.tradebatch.market;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -98,11 +99,11 @@ public class CandleImportJobConfiguration {
 
     @Bean
     @StepScope
-    CandleImportRequest candleImportRequest(@Value("#{jobParameters['file']}") String file,
+    CandleImportRequest candleImportRequest(@Value("#{jobParameters['file']}") Path file,
             @Value("#{jobParameters['symbol']}") String symbol, @Value("#{jobParameters['interval']}") String interval,
             @Value("#{jobParameters['format']}") String format, @Value("#{jobParameters['columns']}") String columns,
             @Value("#{jobParameters['time-unit']}") String timeUnit, WorkPaths paths) {
-        return new CandleImportRequest(file, CandleImportOptions.of(symbol, interval, format, columns, timeUnit),
+        return new CandleImportRequest(file.toString(), CandleImportOptions.of(symbol, interval, format, columns, timeUnit),
                 paths.baseDir());
     }
 
@@ -127,8 +128,8 @@ public class CandleImportJobConfiguration {
 
     @Bean
     @StepScope
-    RejectSkipPolicy candleSkipPolicy(@Value("#{jobParameters['skip-limit']}") String skipLimit) {
-        return new RejectSkipPolicy(Long.parseLong(skipLimit));
+    RejectSkipPolicy candleSkipPolicy(@Value("#{jobParameters['skip-limit']}") Long skipLimit) {
+        return new RejectSkipPolicy(skipLimit);
     }
 
     @Bean

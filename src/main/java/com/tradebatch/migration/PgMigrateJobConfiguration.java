@@ -100,8 +100,8 @@ public class PgMigrateJobConfiguration {
     @Bean
     @StepScope
     MigrationPlanTasklet pgMigratePlanTasklet(LegacySource legacy, @Value("#{jobParameters['tables']}") String tables,
-            @Value("#{jobParameters['dry-run']}") String dryRun) {
-        return new MigrationPlanTasklet(legacy, TableSelection.parse(tables), Boolean.parseBoolean(dryRun));
+            @Value("#{jobParameters['dry-run']}") Boolean dryRun) {
+        return new MigrationPlanTasklet(legacy, TableSelection.parse(tables), Boolean.TRUE.equals(dryRun));
     }
 
     @Bean
@@ -117,11 +117,11 @@ public class PgMigrateJobConfiguration {
     @Bean
     @StepScope
     LegacyTableReader pgMigrateReader(@Value("#{stepExecution.stepName}") String stepName,
-            @Value("#{jobParameters['tables']}") String tables, @Value("#{jobParameters['strict-decimals']}") String strict,
+            @Value("#{jobParameters['tables']}") String tables, @Value("#{jobParameters['strict-decimals']}") Boolean strict,
             MigrationTables migrationTables, LegacySource legacy, MigrationProperties props) {
         String table = tableOf(stepName);
         return new LegacyTableReader(table, TableSelection.parse(tables).contains(table), migrationTables, legacy,
-                props.chunkSize(), Boolean.parseBoolean(strict));
+                props.chunkSize(), Boolean.TRUE.equals(strict));
     }
 
     @Bean

@@ -158,19 +158,24 @@ public class ScheduleLoader {
 
     private static Map<String, String> params(NodeTuple entry, JobSpec spec) throws Invalid {
         List<String> words = new ArrayList<>();
+        Map<String, Node> lines = new LinkedHashMap<>();
         if (entry != null && !(entry.getValueNode() instanceof ScalarNode s && s.getValue().isEmpty())) {
             if (!(entry.getValueNode() instanceof MappingNode map)) {
                 throw new Invalid(entry.getValueNode(), "'params:' must be a map of parameter: value");
             }
             for (NodeTuple p : map.getValue()) {
-                words.add(scalar(p.getKeyNode(), "a parameter name") + "=" + scalar(p.getValueNode(), "a parameter value"));
+                String key = scalar(p.getKeyNode(), "a parameter name");
+                words.add(key + "=" + scalar(p.getValueNode(), "a parameter value"));
+                lines.putIfAbsent(key, p.getKeyNode());
             }
         }
         try {
             return LaunchParameters.parse(spec, words);
         } catch (UsageException e) {
+            // the message 'run' and the job's validator give; the line of the parameter when the file has it
             String first = e.getMessage().lines().findFirst().orElse(e.getMessage());
-            throw new Invalid(entry == null ? null : entry.getValueNode(), first);
+            Node at = e.parameter().map(lines::get).orElse(entry == null ? null : entry.getValueNode());
+            throw new Invalid(at, first);
         }
     }
 

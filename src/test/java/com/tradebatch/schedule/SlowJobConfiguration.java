@@ -47,8 +47,8 @@ public class SlowJobConfiguration {
 
     @Bean
     @StepScope
-    Tasklet slowTasklet(@Value("#{jobParameters['millis']}") String millis) {
-        int slices = Integer.parseInt(millis) / SLICE_MILLIS;
+    Tasklet slowTasklet(@Value("#{jobParameters['millis']}") Long millis) {
+        int slices = Math.toIntExact(millis / SLICE_MILLIS);
         return (contribution, chunk) -> {
             var context = chunk.getStepContext().getStepExecution().getExecutionContext();
             int done = context.getInt("slices", 0);

@@ -55,26 +55,26 @@ public class FlakyJobConfiguration {
 
     @Bean
     @StepScope
-    NumberReader flakyReader(@Value("#{jobParameters['count']}") String count) {
+    NumberReader flakyReader(@Value("#{jobParameters['count']}") Long count) {
         NumberReader reader = new NumberReader();
         reader.setName("numbers");
-        reader.setMaxItemCount(Integer.parseInt(count));
+        reader.setMaxItemCount(Math.toIntExact(count));
         return reader;
     }
 
     @Bean
     @StepScope
-    ItemWriter<Integer> flakyWriter(@Value("#{jobParameters['out']}") String out,
-            @Value("#{jobParameters['fail-while']}") String failWhile) {
+    ItemWriter<Integer> flakyWriter(@Value("#{jobParameters['out']}") Path out,
+            @Value("#{jobParameters['fail-while']}") Path failWhile) {
         return chunk -> {
             for (Integer n : chunk) {
-                if (n == 7 && Files.exists(Path.of(failWhile))) {
+                if (n == 7 && Files.exists(failWhile)) {
                     throw new IllegalStateException("number 7 refused while " + failWhile + " exists");
                 }
             }
             try {
                 for (Integer n : chunk) {
-                    Files.writeString(Path.of(out), n + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    Files.writeString(out, n + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
