@@ -30,7 +30,7 @@ import com.tradebatch.store.UrlRedaction;
 class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
-    /** The parameter named by a {@code LaunchParameters} / {@code ParameterSpec} message. */
+    /** The parameter named by a message of a refusal that did not name it (the job's validator reached directly). */
     private static final Pattern PARAMETER = Pattern.compile(
             "(?:unknown parameter '([^']+)'|missing required parameter (\\S+)|parameter (\\S+?):|parameter (\\S+) given twice)");
 
@@ -41,7 +41,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(UsageException.class)
     ResponseEntity<ProblemDetail> usage(UsageException e) {
-        return respond(HttpStatus.BAD_REQUEST, e.getMessage(), parameterOf(e.getMessage()));
+        return respond(HttpStatus.BAD_REQUEST, e.getMessage(), e.parameter().orElseGet(() -> parameterOf(e.getMessage())));
     }
 
     @ExceptionHandler(AlreadyRunningException.class)
