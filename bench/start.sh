@@ -30,6 +30,8 @@ start=$(date +%s.%N)
 printf '   %.1f s\n' "$(echo "$(date +%s.%N) - $start" | bc -l)"
 
 median() { python3 -c 'import json,sys; print("%.3f" % json.load(open(sys.argv[1]))["results"][0]["median"])' "$1"; }
+# CPU seconds (user + system, mean): what the process itself burns, less sensitive to a busy machine than wall time
+cpu() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("%.2f" % (r["user"] + r["system"]))' "$1"; }
 
 # bench NAME WORKDIR COMMAND...: hyperfine's median of RUNS runs (one warm-up run first, not counted)
 bench() {
@@ -40,7 +42,8 @@ bench() {
     median "$WORK/$name.json"
 }
 
-printf '\n%-14s %12s %12s %8s %8s %s\n' command "bin/tradebatch" "java -jar" ratio target met
+printf '\n%-14s %12s %12s %8s %8s %4s   %s\n' command "bin/tradebatch" "java -jar" ratio target met \
+    "CPU s (user+sys) launcher / java -jar"
 for c in help jobs "run db-stats"; do
     key=${c// /-}
     # shellcheck disable=SC2086 # the command's words on purpose
@@ -51,8 +54,8 @@ for c in help jobs "run db-stats"; do
     [ "$c" = "run db-stats" ] && target=2.0
     met=no
     [ "$(echo "$launcher <= $target" | bc -l)" = 1 ] && met=yes
-    printf '%-14s %10.2f s %10.2f s %8.2f %6.1f s %s\n' "$c" "$launcher" "$plain" "$(echo "$launcher / $plain" | bc -l)" \
-        "$target" "$met"
+    printf '%-14s %10.2f s %10.2f s %8.2f %6.1f s %4s   %s / %s\n' "$c" "$launcher" "$plain" \
+        "$(echo "$launcher / $plain" | bc -l)" "$target" "$met" "$(cpu "$WORK/launcher-$key.json")" "$(cpu "$WORK/plain-$key.json")"
 done
 echo
 echo "(medians of $RUNS runs, whole process; load average now $(cut -d' ' -f1-3 /proc/loadavg); hyperfine's full output in $WORK)"
