@@ -12,10 +12,19 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
+import org.springframework.core.type.filter.TypeFilter;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 
+import com.tradebatch.common.JobSpec;
 import com.tradebatch.launch.TradebatchConfiguration;
 import com.tradebatch.store.StoreConfigurationException;
 import com.tradebatch.store.StoreSchemaException;
@@ -74,6 +83,10 @@ public final class Cli {
         List<String> rest = List.of(args).subList(1, args.length);
         ConfigurableApplicationContext context = null;
         try {
+            if (command.equals(JobsCommand.NAME)) {
+                context = startCatalogContext(properties, extraSources);
+                return context.getBean(JobsCommand.class).execute(rest, out);
+            }
             context = startContext(command.equals("serve"), properties, extraSources);
             Command cmd = context.getBeansOfType(Command.class).values().stream()
                     .filter(c -> c.name().equals(command)).findFirst()
@@ -100,12 +113,26 @@ public final class Cli {
      */
     public static ConfigurableApplicationContext startContext(boolean web, Map<String, Object> properties,
             Class<?>... extraSources) {
+        return start(web, false, properties, extraSources);
+    }
+
+    /**
+     * The context {@code jobs} needs: the job specs and the configuration properties they read, nothing else
+     * ({@link JobSpecsOnly}). No DataSource, no migration, no job repository: listing the jobs opens no database.
+     */
+    static ConfigurableApplicationContext startCatalogContext(Map<String, Object> properties, Class<?>... extraSources) {
+        return start(false, true, properties, extraSources);
+    }
+
+    private static ConfigurableApplicationContext start(boolean web, boolean catalogOnly, Map<String, Object> properties,
+            Class<?>... extraSources) {
         List<Class<?>> sources = new ArrayList<>();
-        sources.add(TradebatchConfiguration.class);
+        sources.add(catalogOnly ? JobSpecsOnly.class : TradebatchConfiguration.class);
         sources.addAll(Arrays.asList(extraSources));
         SpringApplication app = new SpringApplication(sources.toArray(Class<?>[]::new));
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setLogStartupInfo(false);
+        app.setLazyInitialization(catalogOnly);
         // before Boot binds spring.main.* from the environment: the overrides, then the web decision on top of them
         app.addListeners(new ApplicationListener<ApplicationEnvironmentPreparedEvent>() {
             @Override
@@ -121,6 +148,28 @@ public final class Cli {
             }
         });
         return app.run();
+    }
+
+    /**
+     * The configuration classes that declare a {@link JobSpec} bean, with every bean lazy (only the specs get
+     * built, never a job or a step), {@code JobsCommand}, and the configuration properties; no auto-configuration.
+     * Not a {@code @Configuration}: the application's own component scan must not pick it up.
+     */
+    @ComponentScan(basePackages = "com.tradebatch", useDefaultFilters = false,
+            includeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = DeclaresJobSpec.class))
+    @ConfigurationPropertiesScan("com.tradebatch")
+    @Import(JobsCommand.class)
+    static class JobSpecsOnly {
+    }
+
+    /** Matches a class with a {@code @Bean} method that returns a {@link JobSpec}, read from its bytecode. */
+    static final class DeclaresJobSpec implements TypeFilter {
+
+        @Override
+        public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
+            return reader.getAnnotationMetadata().getAnnotatedMethods(Bean.class.getName()).stream()
+                    .anyMatch(m -> m.getReturnTypeName().equals(JobSpec.class.getName()));
+        }
     }
 
     /** The message a person needs, and the exit code that goes with the kind of failure. */

@@ -62,7 +62,9 @@ class LauncherIT {
         Path err = dir.resolve("stderr.txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
         Process p = pb.start();
-        assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("launcher finished").isTrue();
+        // generous: the first launch after a build extracts the jar and records the archive with a training run
+        // before the command itself, three JVMs in a row on a machine that may be busy
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("launcher finished").isTrue();
         return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 
