@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -171,7 +173,7 @@ public class StoreMigrator {
     static List<MigrationVersion> migrationVersions(Store store) {
         return MIGRATION_VERSIONS.computeIfAbsent(store, s -> {
             if (s == Store.BATCH) {
-                return List.of(new BatchSchemaMigration().getVersion());
+                return Arrays.stream(BatchSchemaMigration.all()).map(JavaMigration::getVersion).toList();
             }
             try {
                 List<MigrationVersion> versions = new ArrayList<>();
