@@ -73,12 +73,23 @@ public class CandleImportJobConfiguration {
 
     @Bean
     Step candleImportStep(JobRepository repo, CandleFileReader candleFileReader,
-            @Qualifier(StoreConfiguration.MARKET_BULK_TX) PlatformTransactionManager tx,
-            @Qualifier("marketBulkDataSource") DataSource market, RejectListener candleRejectListener,
+            @Qualifier(StoreConfiguration.MARKET_BULK_TX) PlatformTransactionManager bulkTx,
+            @Qualifier("marketBulkDataSource") DataSource bulk,
+            @Qualifier(StoreConfiguration.MARKET_TX) PlatformTransactionManager standardTx,
+            @Qualifier("marketDataSource") DataSource standard,
+            @Value("${tradebatch.store.bulk-connection:true}") boolean useBulk,
+            @Value("${tradebatch.candles.background-checkpoint:false}") boolean backgroundCheckpoint,
+            RejectListener candleRejectListener,
             StepProgressListener<Candle> candleProgressListener, RejectSkipPolicy candleSkipPolicy,
             MarketProperties props) {
+        PlatformTransactionManager tx = useBulk ? bulkTx : standardTx;
+        DataSource market = useBulk ? bulk : standard;
         JdbcBatchItemWriter<Candle> writer = CandleUpsertWriter.create(market);
-        return new StepBuilder("candle-import", repo).<Candle, Candle>chunk(props.chunkSize())
+        var builder = new StepBuilder("candle-import", repo).<Candle, Candle>chunk(props.chunkSize());
+        if (backgroundCheckpoint) {
+            builder.listener(new WalCheckpointer(standard, java.time.Duration.ofMillis(200)));
+        }
+        return builder
                 .transactionManager(tx)
                 .reader(CommittedPositionReader.of(candleFileReader))
                 .processor(new CandleValidator())
