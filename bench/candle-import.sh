@@ -9,7 +9,8 @@
 #   loaded  into a market database that already holds BASE_ROWS (default 10,000,000) candles of five other
 #           symbols over the same times (made once per run with sqlite3 in a file tradebatch created, so both sides
 #           start from the same schema and Flyway history; each side gets its own copy). BASE_ROWS=0 skips it.
-# REPEAT=n (default 1) runs each case n times, the two sides alternating; the medians are compared.
+# BASE_FILE: where to keep the base between runs (reused when it exists; made by the same jar, or the timed run
+# migrates it). REPEAT=n (default 1) runs each case n times, the two sides alternating; the medians are compared.
 # JAR: the jar to run (default target/tradebatch.jar). TB_OPTS: extra JVM options for the tradebatch side (e.g. -Dtradebatch.store.bulk-connection=false).
 #
 # (%.0f, not %d, for the epoch numbers: mawk's %d stops at 2^31.)
@@ -61,7 +62,10 @@ SCHEMA=$(ls src/main/resources/db/market/V*__*.sql | sort -V | xargs cat)
 # --- the 10M-candle base of the "loaded" case: a market_data.db made by tradebatch (schema + Flyway history), filled
 # by sqlite3 with the indexes dropped and built again afterwards (same index SQL), checkpointed and closed
 BASE_DB=
-if [ "$BASE_ROWS" -gt 0 ]; then
+if [ "$BASE_ROWS" -gt 0 ] && [ -n "${BASE_FILE:-}" ] && [ -f "$BASE_FILE" ]; then
+    BASE_DB=$BASE_FILE
+    echo "base: $BASE_DB (kept from an earlier run: made by the same jar?)"
+elif [ "$BASE_ROWS" -gt 0 ]; then
     echo "generating the base: $BASE_ROWS candles of 5 other symbols ..."
     mkdir -p "$WORK/base"
     (cd "$WORK/base" && "$ROOT/bin/tradebatch" run db-stats >/dev/null 2>&1) || true
@@ -82,7 +86,10 @@ SELECT '$s', '1m', strftime('%Y-%m-%d %H:%M:%f', ($T0 + i * 60000) / 1000.0, 'un
        (i % 50 + 0.5) / 2, (i % 50 + 0.5) * 50
 FROM k;"
     done
+    # no journal while the base is made (it is thrown away if this fails), back to WAL afterwards
     sqlite3 "$BASE_DB" <<SQL >/dev/null
+PRAGMA journal_mode=DELETE;
+PRAGMA journal_mode=OFF;
 PRAGMA synchronous=OFF;
 PRAGMA cache_size=-262144;
 BEGIN;
@@ -90,8 +97,9 @@ $drop
 $inserts
 $idx
 COMMIT;
-PRAGMA wal_checkpoint(TRUNCATE);
+PRAGMA journal_mode=WAL;
 SQL
+    if [ -n "${BASE_FILE:-}" ]; then mv "$BASE_DB" "$BASE_FILE"; BASE_DB=$BASE_FILE; fi
     echo "base: $(sqlite3 "$BASE_DB" "SELECT count(*) FROM candlesticks") candles, $(du -h "$BASE_DB" | cut -f1)"
 fi
 

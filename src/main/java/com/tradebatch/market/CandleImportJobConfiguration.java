@@ -73,17 +73,14 @@ public class CandleImportJobConfiguration {
 
     @Bean
     Step candleImportStep(JobRepository repo, CandleFileReader candleFileReader,
-            @Qualifier(StoreConfiguration.MARKET_BULK_TX) PlatformTransactionManager bulkTx,
-            @Qualifier("marketBulkDataSource") DataSource bulk,
-            @Qualifier(StoreConfiguration.MARKET_TX) PlatformTransactionManager standardTx,
+            @Qualifier(StoreConfiguration.MARKET_BULK_TX) PlatformTransactionManager tx,
+            @Qualifier(StoreConfiguration.MARKET_BULK_DS) DataSource market,
             @Qualifier("marketDataSource") DataSource standard,
-            @Value("${tradebatch.store.bulk-connection:true}") boolean useBulk,
             @Value("${tradebatch.candles.background-checkpoint:false}") boolean backgroundCheckpoint,
             RejectListener candleRejectListener,
             StepProgressListener<Candle> candleProgressListener, RejectSkipPolicy candleSkipPolicy,
             MarketProperties props) {
-        PlatformTransactionManager tx = useBulk ? bulkTx : standardTx;
-        DataSource market = useBulk ? bulk : standard;
+        // chunks begin DEFERRED (StoreConfiguration.MARKET_BULK_TX): the write lock is free while the next chunk is read
         JdbcBatchItemWriter<Candle> writer = CandleUpsertWriter.create(market);
         var builder = new StepBuilder("candle-import", repo).<Candle, Candle>chunk(props.chunkSize());
         if (backgroundCheckpoint) {

@@ -20,12 +20,6 @@ public class StoreProperties {
     /** SQLite page cache per connection, in KiB (written as a negative cache_size). */
     private int cacheSizeKib = 2000;
 
-    /** Page cache of the bulk-load connection, in KiB. */
-    private int bulkCacheSizeKib = 65_536;
-
-    /** WAL pages the bulk-load connection lets accumulate before an automatic checkpoint. */
-    private int bulkWalAutocheckpointPages = 10_000;
-
     /** Connections per store: WAL lets readers run beside the one writer SQLite allows. */
     private int poolSize = 4;
 
@@ -58,22 +52,6 @@ public class StoreProperties {
 
     public void setCacheSizeKib(int cacheSizeKib) {
         this.cacheSizeKib = cacheSizeKib;
-    }
-
-    public int getBulkCacheSizeKib() {
-        return bulkCacheSizeKib;
-    }
-
-    public void setBulkCacheSizeKib(int bulkCacheSizeKib) {
-        this.bulkCacheSizeKib = bulkCacheSizeKib;
-    }
-
-    public int getBulkWalAutocheckpointPages() {
-        return bulkWalAutocheckpointPages;
-    }
-
-    public void setBulkWalAutocheckpointPages(int bulkWalAutocheckpointPages) {
-        this.bulkWalAutocheckpointPages = bulkWalAutocheckpointPages;
     }
 
     public int getPoolSize() {
