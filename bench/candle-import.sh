@@ -11,7 +11,7 @@
 #           start from the same schema and Flyway history; each side gets its own copy). BASE_ROWS=0 skips it.
 # BASE_FILE: where to keep the base between runs (reused when it exists; made by the same jar, or the timed run
 # migrates it). REPEAT=n (default 1) runs each case n times, the two sides alternating; the medians are compared.
-# JAR: the jar to run (default target/tradebatch.jar). TB_OPTS: extra JVM options for the tradebatch side (e.g. -Dtradebatch.store.bulk-connection=false).
+# JAR: the jar to run (default target/tradebatch.jar). TB_OPTS: extra JVM options for the tradebatch side.
 #
 # (%.0f, not %d, for the epoch numbers: mawk's %d stops at 2^31.)
 # Prints each run, then per case the median seconds and rows/s of both and the ratio tradebatch / sqlite3 time

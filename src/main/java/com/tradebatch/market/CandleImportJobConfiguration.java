@@ -75,18 +75,11 @@ public class CandleImportJobConfiguration {
     Step candleImportStep(JobRepository repo, CandleFileReader candleFileReader,
             @Qualifier(StoreConfiguration.MARKET_BULK_TX) PlatformTransactionManager tx,
             @Qualifier(StoreConfiguration.MARKET_BULK_DS) DataSource market,
-            @Qualifier("marketDataSource") DataSource standard,
-            @Value("${tradebatch.candles.background-checkpoint:false}") boolean backgroundCheckpoint,
-            RejectListener candleRejectListener,
-            StepProgressListener<Candle> candleProgressListener, RejectSkipPolicy candleSkipPolicy,
-            MarketProperties props) {
-        // chunks begin DEFERRED (StoreConfiguration.MARKET_BULK_TX): the write lock is free while the next chunk is read
+            RejectListener candleRejectListener, StepProgressListener<Candle> candleProgressListener,
+            RejectSkipPolicy candleSkipPolicy, MarketProperties props) {
+        // chunks begin DEFERRED (MARKET_BULK_TX): the write lock is free while the next chunk is read
         JdbcBatchItemWriter<Candle> writer = CandleUpsertWriter.create(market);
-        var builder = new StepBuilder("candle-import", repo).<Candle, Candle>chunk(props.chunkSize());
-        if (backgroundCheckpoint) {
-            builder.listener(new WalCheckpointer(standard, java.time.Duration.ofMillis(200)));
-        }
-        return builder
+        return new StepBuilder("candle-import", repo).<Candle, Candle>chunk(props.chunkSize())
                 .transactionManager(tx)
                 .reader(CommittedPositionReader.of(candleFileReader))
                 .processor(new CandleValidator())
