@@ -75,9 +75,10 @@ public class CandleImportJobConfiguration {
     @Bean
     Step candleImportStep(JobRepository repo, CandleFileReader candleFileReader,
             @Qualifier(StoreConfiguration.MARKET_BULK_TX) PlatformTransactionManager tx,
-            @Qualifier("marketBulkDataSource") DataSource market, RejectListener candleRejectListener,
-            StepProgressListener<Candle> candleProgressListener, RejectSkipPolicy candleSkipPolicy,
-            MarketProperties props) {
+            @Qualifier(StoreConfiguration.MARKET_BULK_DS) DataSource market,
+            RejectListener candleRejectListener, StepProgressListener<Candle> candleProgressListener,
+            RejectSkipPolicy candleSkipPolicy, MarketProperties props) {
+        // chunks begin DEFERRED (MARKET_BULK_TX): the write lock is free while the next chunk is read
         JdbcBatchItemWriter<Candle> writer = CandleUpsertWriter.create(market);
         return new StepBuilder("candle-import", repo).<Candle, Candle>chunk(props.chunkSize())
                 .transactionManager(tx)

@@ -26,8 +26,12 @@ public class StoreConfiguration {
     public static final String TRADING_TX = "tradingTransactionManager";
     public static final String MARKET_TX = "marketTransactionManager";
     public static final String ANALYTICS_TX = "analyticsTransactionManager";
-    /** Transaction manager of the market store's bulk-load connection (candle imports). */
+    /**
+     * Transactions of bulk writes into the market store (candle-import, pg-migrate's candles): on the market pool,
+     * begun DEFERRED ({@link DeferredBeginDataSource}); their writers use the DataSource {@link #MARKET_BULK_DS}.
+     */
     public static final String MARKET_BULK_TX = "marketBulkTransactionManager";
+    public static final String MARKET_BULK_DS = "marketBulkDataSource";
 
     @Bean
     StoreLocations storeLocations(Environment env, StoreProperties props) {
@@ -42,11 +46,6 @@ public class StoreConfiguration {
     @Bean(destroyMethod = "close")
     HikariDataSource marketDataSource(StoreLocations locations, StoreProperties props) {
         return SqliteDataSourceFactory.create(locations.get(Store.MARKET), props);
-    }
-
-    @Bean(destroyMethod = "close")
-    HikariDataSource marketBulkDataSource(StoreLocations locations, StoreProperties props) {
-        return SqliteDataSourceFactory.createBulk(locations.get(Store.MARKET), props);
     }
 
     @Bean(destroyMethod = "close")
@@ -74,8 +73,14 @@ public class StoreConfiguration {
         return new StoreTransactionManager(ds);
     }
 
+    /** The market pool as bulk writers use it: transactions on it begin DEFERRED ({@link DeferredBeginDataSource}). */
     @Bean
-    JdbcTransactionManager marketBulkTransactionManager(@Qualifier("marketBulkDataSource") DataSource ds) {
+    DataSource marketBulkDataSource(@Qualifier("marketDataSource") DataSource ds) {
+        return new DeferredBeginDataSource(ds);
+    }
+
+    @Bean
+    JdbcTransactionManager marketBulkTransactionManager(@Qualifier(MARKET_BULK_DS) DataSource ds) {
         return new StoreTransactionManager(ds);
     }
 

@@ -275,8 +275,13 @@ public class StoreMigrator {
                 dir = Files.createTempDirectory("tradebatch-schema-");
                 StoreLocation scratch = new StoreLocation(s, "reference", "reference", dir.resolve(s.defaultFileName()));
                 try (HikariDataSource ds = SqliteDataSourceFactory.create(scratch, props)) {
+                    // objects of version 1 too: a later version may drop one (market V3, a duplicate index), and a
+                    // dump of an older or adopted file still carries it
+                    flyway(s, ds, MigrationVersion.fromVersion(BASELINE)).migrate();
+                    Set<SchemaObject> objects = new LinkedHashSet<>(objects(ds));
                     flyway(s, ds, MigrationVersion.LATEST).migrate();
-                    return new Reference(columns(ds), objects(ds));
+                    objects.addAll(objects(ds));
+                    return new Reference(columns(ds), List.copyOf(objects));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -23,12 +23,6 @@ public class StoreProperties {
     /** SQLite page cache per connection, in KiB (written as a negative cache_size). */
     private int cacheSizeKib;
 
-    /** Page cache of the bulk-load connection, in KiB. */
-    private int bulkCacheSizeKib;
-
-    /** WAL pages the bulk-load connection lets accumulate before an automatic checkpoint. */
-    private int bulkWalAutocheckpointPages;
-
     /** Connections per store: WAL lets readers run beside the one writer SQLite allows. */
     private int poolSize;
 
@@ -60,22 +54,6 @@ public class StoreProperties {
 
     public void setCacheSizeKib(int cacheSizeKib) {
         this.cacheSizeKib = cacheSizeKib;
-    }
-
-    public int getBulkCacheSizeKib() {
-        return bulkCacheSizeKib;
-    }
-
-    public void setBulkCacheSizeKib(int bulkCacheSizeKib) {
-        this.bulkCacheSizeKib = bulkCacheSizeKib;
-    }
-
-    public int getBulkWalAutocheckpointPages() {
-        return bulkWalAutocheckpointPages;
-    }
-
-    public void setBulkWalAutocheckpointPages(int bulkWalAutocheckpointPages) {
-        this.bulkWalAutocheckpointPages = bulkWalAutocheckpointPages;
     }
 
     public int getPoolSize() {

@@ -81,6 +81,54 @@ class IndexCoverageTest {
                 .anyMatch(step -> step.contains("USING INDEX idx_positions_symbol_status (symbol=? AND status=?)"));
     }
 
+    private static final String CANDLES_FROM = "SELECT * FROM candlesticks WHERE symbol = ? AND interval = ? AND open_time >= ?"
+            + " ORDER BY open_time LIMIT 1000";
+
+    @Test
+    void aCreatedMarketFileIndexesTheCandleKeyOnceWithTheUniqueIndex() throws Exception {
+        assertThat(new TestEnvironment(dir).run("run", "db-stats", "databases=market").exitCode()).isZero();
+        Path market = dir.resolve("data/market_data.db");
+
+        // market V3: the system's non-unique twin of idx_unique_candle is dropped, the column set stays indexed
+        assertThat(indexColumns(market, "candlesticks")).doesNotContainKey("idx_symbol_interval_time")
+                .containsEntry("idx_unique_candle", List.of("symbol", "interval", "open_time"));
+        assertThat(Sqlite.strings(market, "SELECT type || '|' || version FROM flyway_schema_history ORDER BY installed_rank"))
+                .containsExactly("SQL|1", "SQL|2", "JDBC|3");
+        assertThat(queryPlan(market, CANDLES_FROM, "BTCUSDT", "1m", "2024-01-01 00:00:00.000000"))
+                .anyMatch(step -> step.contains("USING INDEX idx_unique_candle (symbol=? AND interval=? AND open_time>?)"));
+    }
+
+    @Test
+    void anAdoptedMarketFileKeepsBothOfTheSystemsCandleKeyIndexes() throws Exception {
+        Path market = dir.resolve("data/market_data.db");
+        Files.createDirectories(market.getParent());
+        // the system's market schema, as V1 recreates it, made outside tradebatch: no Flyway history
+        String ddl = new ClassPathResource("db/market/V1__market_schema.sql").getContentAsString(StandardCharsets.UTF_8);
+        Sqlite.exec(market, AdoptionTest.statements(ddl));
+
+        assertThat(new TestEnvironment(dir).run("run", "db-stats", "databases=market").exitCode()).isZero();
+
+        assertThat(Sqlite.strings(market, "SELECT type || '|' || version FROM flyway_schema_history ORDER BY installed_rank"))
+                .containsExactly("BASELINE|1", "SQL|2", "JDBC|3");
+        assertThat(indexColumns(market, "candlesticks"))
+                .containsEntry("idx_symbol_interval_time", List.of("symbol", "interval", "open_time"))
+                .containsEntry("idx_unique_candle", List.of("symbol", "interval", "open_time"));
+    }
+
+    @Test
+    void aDumpThatCarriesTheDroppedIndexStillImports() throws Exception {
+        // a dump of an adopted (or pre-V3) market file names idx_symbol_interval_time: still part of the schema
+        Path dump = dir.resolve("market.sql");
+        Files.writeString(dump, """
+                BEGIN;
+                CREATE INDEX IF NOT EXISTS idx_symbol_interval_time ON candlesticks (symbol, interval, open_time);
+                COMMIT;
+                """);
+        TestEnvironment.Result result = new TestEnvironment(dir).run("run", "import-sql", "database=market",
+                "file=" + dump);
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+    }
+
     /** The lines of python-schema/indexes.txt: store, table, the system's index name, comma list of columns. */
     private static List<String[]> systemIndexes() throws IOException {
         String text = new ClassPathResource("python-schema/indexes.txt").getContentAsString(StandardCharsets.UTF_8);

@@ -17,6 +17,10 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 
 import com.tradebatch.support.Sqlite;
 import com.tradebatch.support.TestEnvironment;
@@ -54,8 +58,8 @@ class StoreSetupTest {
         assertThat(Sqlite.names(batch, "index")).contains("IX_BATCH_STEP_EXECUTION_JOB_EXECUTION",
                 "IX_BATCH_JOB_EXECUTION_PARAMS_JOB_EXECUTION", "IX_BATCH_JOB_EXECUTION_JOB_INSTANCE");
 
-        assertThat(Sqlite.names(market, "index")).contains("idx_symbol_interval_time", "idx_open_time", "idx_symbol",
-                "idx_unique_candle", "idx_symbol_interval_metadata");
+        assertThat(Sqlite.names(market, "index")).contains("idx_open_time", "idx_symbol", "idx_unique_candle",
+                "idx_symbol_interval_metadata").doesNotContain("idx_symbol_interval_time"); // market V3
         assertThat(Sqlite.strings(market, "SELECT \"unique\" FROM pragma_index_list('candlesticks') WHERE name = 'idx_unique_candle'"))
                 .containsExactly("1");
         assertThat(Sqlite.names(trading, "index")).contains("ix_positions_symbol", "ix_positions_status",
@@ -120,19 +124,6 @@ class StoreSetupTest {
     }
 
     @Test
-    void theBulkLoadConnectionHasALargerCacheAndWalButTheSameSafety() throws Exception {
-        try (ConfigurableApplicationContext ctx = new TestEnvironment(dir).context();
-                Connection c = ctx.getBean("marketBulkDataSource", DataSource.class).getConnection()) {
-            assertThat(pragma(c, "journal_mode")).isEqualTo("wal");
-            assertThat(pragma(c, "synchronous")).isEqualTo("1");
-            assertThat(pragma(c, "foreign_keys")).isEqualTo("1");
-            assertThat(pragma(c, "busy_timeout")).isEqualTo("600000"); // 10 minutes, the default
-            assertThat(pragma(c, "cache_size")).isEqualTo("-65536");
-            assertThat(pragma(c, "wal_autocheckpoint")).isEqualTo("10000");
-        }
-    }
-
-    @Test
     void writeTransactionsTakeTheLockAtBeginButBulkChunksAndSnapshotReadsLetWritersOn() throws Exception {
         TestEnvironment env = new TestEnvironment(dir);
         assertThat(env.run("run", "db-stats").exitCode()).isZero();
@@ -155,12 +146,33 @@ class StoreSetupTest {
                     c.setAutoCommit(true);
                 }
             }
-            try (Connection c = ctx.getBean("marketBulkDataSource", DataSource.class).getConnection()) {
-                c.setAutoCommit(false); // a bulk chunk takes the lock only at its first write
-                assertThat(otherWriterGetsIn(dir.resolve("data/market_data.db"))).as("bulk").isTrue();
-                c.rollback();
-                c.setAutoCommit(true);
+            // a bulk chunk (candle-import, pg-migrate) takes the lock only at its first write, on the market pool
+            Path market = dir.resolve("data/market_data.db");
+            PlatformTransactionManager bulk = ctx.getBean(StoreConfiguration.MARKET_BULK_TX, PlatformTransactionManager.class);
+            DataSource bulkWriters = ctx.getBean(StoreConfiguration.MARKET_BULK_DS, DataSource.class);
+            TransactionStatus chunk = bulk.getTransaction(TransactionDefinition.withDefaults());
+            Connection inChunk = DataSourceUtils.getConnection(bulkWriters);
+            assertThat(otherWriterGetsIn(market)).as("bulk chunk before its first write").isTrue();
+            inChunk.createStatement().execute("INSERT INTO candlestick_metadata (symbol, interval) VALUES ('X', '1m')");
+            assertThat(otherWriterGetsIn(market)).as("bulk chunk after its first write").isFalse();
+            bulk.rollback(chunk);
+            // every market connection begins IMMEDIATE again afterwards, the one the chunk used included
+            List<Connection> all = new ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    Connection c = ctx.getBean("marketDataSource", DataSource.class).getConnection();
+                    all.add(c);
+                    c.setAutoCommit(false);
+                    assertThat(otherWriterGetsIn(market)).as("market connection " + i + " after a bulk chunk").isFalse();
+                    c.rollback();
+                    c.setAutoCommit(true);
+                }
+            } finally {
+                for (Connection c : all) {
+                    c.close();
+                }
             }
+            assertThat(Sqlite.count(market, "SELECT count(*) FROM candlestick_metadata")).isZero();
         }
     }
 
