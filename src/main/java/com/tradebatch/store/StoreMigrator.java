@@ -178,10 +178,13 @@ public class StoreMigrator {
             try {
                 List<MigrationVersion> versions = new ArrayList<>();
                 var resolver = new PathMatchingResourcePatternResolver(StoreMigrator.class.getClassLoader());
-                for (Resource r : resolver.getResources(s.migrationLocation().replace("classpath:", "classpath*:")
-                        + "/V*__*.sql")) {
-                    String name = r.getFilename();
-                    versions.add(MigrationVersion.fromVersion(name.substring(1, name.indexOf("__")).replace('_', '.')));
+                // SQL versions and Java ones (market V3) side by side in the store's location, as Flyway finds them
+                for (String kind : List.of("sql", "class")) {
+                    for (Resource r : resolver.getResources(s.migrationLocation().replace("classpath:", "classpath*:")
+                            + "/V*__*." + kind)) {
+                        String name = r.getFilename();
+                        versions.add(MigrationVersion.fromVersion(name.substring(1, name.indexOf("__")).replace('_', '.')));
+                    }
                 }
                 return List.copyOf(versions);
             } catch (IOException e) {
