@@ -3,6 +3,7 @@ package com.tradebatch.migration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -130,8 +131,9 @@ public class PgMigrateJobConfiguration {
             @Value("#{jobParameters['tables']}") String tables, MigrationTables migrationTables, Stores stores,
             @Qualifier("marketBulkDataSource") DataSource marketBulk, JobRepository repo) {
         String table = tableOf(stepName);
-        return new TargetLoad(table, TableSelection.parse(tables).contains(table), migrationTables,
-                target(table, stores, marketBulk), repo);
+        boolean selected = TableSelection.parse(tables).contains(table);
+        return new TargetLoad(() -> selected ? migrationTables.get(table) : Optional.empty(), target(table, stores, marketBulk),
+                repo);
     }
 
     /** Candles are the big tables: they go through the market store's bulk-load connection, as candle-import's do. */

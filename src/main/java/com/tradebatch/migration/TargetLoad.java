@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -34,23 +36,20 @@ public class TargetLoad implements StepExecutionListener {
         }
     }
 
-    private final String table;
-    private final boolean selected;
-    private final MigrationTables tables;
+    private final Supplier<Optional<TableMigration>> migration;
     private final DataSource target;
     private final JobRepository repository;
 
-    public TargetLoad(String table, boolean selected, MigrationTables tables, DataSource target, JobRepository repository) {
-        this.table = table;
-        this.selected = selected;
-        this.tables = tables;
+    /** @param migration the step's table when it is selected (looked at only once the step starts) */
+    public TargetLoad(Supplier<Optional<TableMigration>> migration, DataSource target, JobRepository repository) {
+        this.migration = migration;
         this.target = target;
         this.repository = repository;
     }
 
     @Override
     public void beforeStep(StepExecution step) {
-        TableMigration migration = selected ? tables.get(table).orElse(null) : null;
+        TableMigration migration = this.migration.get().orElse(null);
         ExecutionContext context = step.getExecutionContext();
         if (migration == null || context.containsKey(MODE)) {
             return; // a restart: decided when the step first started
@@ -61,7 +60,7 @@ public class TargetLoad implements StepExecutionListener {
             rs.next();
             context.putString(MODE, (rs.getBoolean(1) ? Mode.UPSERT : Mode.EMPTY_UPSERT).name());
         } catch (SQLException e) {
-            throw new IllegalStateException("looking at " + target + " for " + table + ": " + e.getMessage(), e);
+            throw new IllegalStateException("looking at " + target + " for " + migration.mapping().source() + ": " + e.getMessage(), e);
         }
         // saved before the first chunk: a kill between a chunk's commit and its context's save still finds the mode
         repository.updateExecutionContext(step);

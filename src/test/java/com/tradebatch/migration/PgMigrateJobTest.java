@@ -122,12 +122,20 @@ class PgMigrateJobTest {
         assertNoSecretAnywhere(r, again);
     }
 
+    /** A row in the middle of market_data (in key order) whose timeframe is no interval: the step fails there. */
+    private static final String MIDDLE =
+            "symbol = 'ETHUSDT' AND \"timestamp\" = TIMESTAMPTZ '2023-01-01 00:00:00+00' + 12500 * INTERVAL '1 minute'";
+    private static final String FIX_THE_MIDDLE = "UPDATE market_data SET timeframe = '1m' WHERE timeframe = 'bogus' AND " + MIDDLE;
+
+    private String databaseFailingInTheMiddle() {
+        String database = pg.newDatabase();
+        pg.exec(database, "UPDATE market_data SET timeframe = 'bogus' WHERE timeframe = '1m' AND " + MIDDLE);
+        return database;
+    }
+
     @Test
     void failureInTheMiddleOfATableResumesThereWithoutDuplicates() {
-        String database = pg.newDatabase();
-        // a row in the middle of market_data (in key order) whose timeframe is no interval: the step fails there
-        String middle = "symbol = 'ETHUSDT' AND \"timestamp\" = TIMESTAMPTZ '2023-01-01 00:00:00+00' + 12500 * INTERVAL '1 minute'";
-        pg.exec(database, "UPDATE market_data SET timeframe = 'bogus' WHERE timeframe = '1m' AND " + middle);
+        String database = databaseFailingInTheMiddle();
         TestEnvironment env = env(database);
         String[] command = {"run", "pg-migrate", "tables=market_data"};
 
@@ -138,7 +146,7 @@ class PgMigrateJobTest {
         long written = Sqlite.count(market(), "SELECT count(*) FROM candlesticks");
         assertThat(written).isBetween(20_000L, 30_000L);
 
-        pg.exec(database, "UPDATE market_data SET timeframe = '1m' WHERE timeframe = 'bogus' AND " + middle);
+        pg.exec(database, FIX_THE_MIDDLE);
         Result resumed = env.run(command);
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
         assertThat(resumed.out()).contains("execution 2 COMPLETED", "every table matches");
@@ -158,9 +166,7 @@ class PgMigrateJobTest {
 
     @Test
     void aLegacyRowChangedAfterItWasReadFailsTheVerificationNamingTheTable() {
-        String database = pg.newDatabase();
-        String middle = "symbol = 'ETHUSDT' AND \"timestamp\" = TIMESTAMPTZ '2023-01-01 00:00:00+00' + 12500 * INTERVAL '1 minute'";
-        pg.exec(database, "UPDATE market_data SET timeframe = 'bogus' WHERE timeframe = '1m' AND " + middle);
+        String database = databaseFailingInTheMiddle();
         TestEnvironment env = env(database);
         String[] command = {"run", "pg-migrate", "tables=market_data"};
         assertThat(env.run(command).exitCode()).isEqualTo(1);
@@ -169,7 +175,7 @@ class PgMigrateJobTest {
         // order): the verification must not take the target's older copy for the source
         pg.exec(database, "UPDATE market_data SET open = 123.25 WHERE symbol = 'ETHUSDT' AND timeframe = '1m'"
                 + " AND \"timestamp\" = TIMESTAMPTZ '2023-01-01 00:10:00+00'",
-                "UPDATE market_data SET timeframe = '1m' WHERE timeframe = 'bogus' AND " + middle);
+                FIX_THE_MIDDLE);
         Result resumed = env.run(command);
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(1);
