@@ -3,7 +3,7 @@
 #
 #   bench/pg-migrate.sh [ROWS]        (default 1000000 market_data rows; BENCH_RUNS=3 runs of each, medians)
 #   BENCH_MANUAL_CACHE_KIB=65536 gives the manual pipeline the page cache of tradebatch's bulk connection
-#   BENCH_VARIANT="-Dtradebatch.migration.drop-indexes=true" also runs tradebatch with these JVM options, in the same
+#   BENCH_VARIANT="-Dsome.setting=value" also runs tradebatch with these JVM options, in the same
 #   runs (after the manual pipeline), and prints its medians beside: how a setting is measured against the default
 #
 # A PostgreSQL 15 cluster of its own (Debian's postgresql-15: pg_createcluster, port $BENCH_PG_PORT, default
@@ -12,7 +12,7 @@
 #   1. tradebatch:  bin/tradebatch run pg-migrate tables=market_data   (the launcher, its CDS archive recorded by a
 #                   warm-up `bin/tradebatch jobs` first, as after any build)
 #                   (whole job: JVM start, plan, migration, verification; the migration alone is shown too: the
-#                   table step plus the step that builds the indexes a bulk load dropped, from batch.db's step times)
+#                   table step, from batch.db's step times)
 #   2. manual:      psql \copy (SELECT ...) TO csv  +  sqlite3 .import into a staging table
 #                   +  INSERT INTO candlesticks SELECT ... ON CONFLICT DO UPDATE (close_time computed in SQL)
 # BENCH_RUNS times each, alternating, each into a fresh database; prints every run, the medians, rows/s of both and
@@ -92,7 +92,7 @@ run_tradebatch() {   # $1: run number, $2: extra JAVA_OPTS; sets tb_s, step_s, v
     tb_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
     # the migration: the table step and the index build after it (a step of no work when nothing was dropped)
     step_s=$(sqlite3 "$d/data/batch.db" "SELECT printf('%.3f', sum(END_TIME - START_TIME) / 1000.0)
-        FROM BATCH_STEP_EXECUTION WHERE STEP_NAME IN ('pg-migrate.market_data', 'pg-migrate.market_data.indexes')")
+        FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'pg-migrate.market_data'")
     verify_s=$(sqlite3 "$d/data/batch.db" "SELECT printf('%.3f', (END_TIME - START_TIME) / 1000.0)
         FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'pg-migrate.verify'")
     tb_rows=$(sqlite3 "$d/data/market_data.db" "SELECT count(*) FROM candlesticks")

@@ -2,8 +2,7 @@ package com.tradebatch.analytics;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.List;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -20,8 +19,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.tradebatch.common.CommittedPositionReader;
-import com.tradebatch.common.InputFiles;
 import com.tradebatch.common.JobSpec;
 import com.tradebatch.common.ParameterSpec;
 import com.tradebatch.common.ParameterType;
@@ -45,16 +42,9 @@ public class MlResultsImportJobConfiguration {
     JobSpec mlResultsImportJobSpec() {
         return new JobSpec(JOB, "load ML predictions into ml_model_results (upsert), then validate those whose"
                 + " horizon has passed against the candles",
-                List.of(ParameterSpec.required("file", ParameterType.PATH, "file, folder or glob of .jsonl/.csv files"),
-                        ParameterSpec.optional("format", ParameterType.STRING, "auto",
-                                "auto: by extension (.csv, .jsonl/.ndjson/.json), else by first character")
-                                .withChoices("auto", "jsonl", "csv"),
-                        ParameterSpec.optional("confidence-scale", ParameterType.STRING, "1",
-                                "scale of confidence in the file (stored 0-1)").withChoices("1", "100"),
-                        ParameterSpec.optional("skip-limit", ParameterType.INTEGER, "100",
-                                "rejected lines tolerated before the job fails"),
-                        ParameterSpec.optional("tolerance", ParameterType.DECIMAL, "0.005",
-                                "a price prediction is correct within this fraction of the actual close")));
+                Stream.concat(ResultFileImport.parameters("confidence").stream(),
+                        Stream.of(ParameterSpec.optional("tolerance", ParameterType.DECIMAL, "0.005",
+                                "a price prediction is correct within this fraction of the actual close"))).toList());
     }
 
     @Bean
@@ -66,18 +56,10 @@ public class MlResultsImportJobConfiguration {
     Step mlResultsImportStep(JobRepository jobRepository,
             @Qualifier(StoreConfiguration.ANALYTICS_TX) PlatformTransactionManager analyticsTx,
             ResultFileReader mlResultFileReader, MlResultValidator mlResultValidator, MlResultWriter mlResultWriter,
-            RejectListener mlResultsRejectListener, RejectSkipPolicy mlResultsSkipPolicy,
+            RejectListener resultFileRejectListener, RejectSkipPolicy resultFileSkipPolicy,
             AnalyticsProperties props, StepProgressRegistry progress) {
-        return new StepBuilder(JOB, jobRepository).<InputRecord, MlResult>chunk(props.chunkSize())
-                .transactionManager(analyticsTx)
-                .reader(CommittedPositionReader.of(mlResultFileReader))
-                .processor(mlResultValidator)
-                .writer(mlResultWriter)
-                .faultTolerant()
-                .skipPolicy(mlResultsSkipPolicy)
-                .listener(mlResultsRejectListener)
-                .listener(progress.rows())
-                .build();
+        return ResultFileImport.step(JOB, jobRepository, analyticsTx, props.chunkSize(), mlResultFileReader,
+                mlResultValidator, mlResultWriter, resultFileSkipPolicy, resultFileRejectListener, progress);
     }
 
     @Bean
@@ -97,16 +79,9 @@ public class MlResultsImportJobConfiguration {
 
     @Bean
     @StepScope
-    RejectSkipPolicy mlResultsSkipPolicy(@Value("#{jobParameters['skip-limit']}") Long skipLimit) {
-        return new RejectSkipPolicy(skipLimit);
-    }
-
-    @Bean
-    @StepScope
     ResultFileReader mlResultFileReader(WorkPaths workPaths, @Value("#{jobParameters['file']}") Path file,
             @Value("#{jobParameters['format']}") String format) {
-        return new ResultFileReader(InputFiles.resolve("file", file.toString(), workPaths.baseDir()), format,
-                new HashSet<>(MlResultValidator.REQUIRED));
+        return ResultFileImport.reader(workPaths, file, format, MlResultValidator.REQUIRED);
     }
 
     @Bean
@@ -119,12 +94,6 @@ public class MlResultsImportJobConfiguration {
     @StepScope
     MlResultWriter mlResultWriter(@Qualifier("analyticsDataSource") DataSource analytics) {
         return new MlResultWriter(analytics);
-    }
-
-    @Bean
-    @StepScope
-    RejectListener mlResultsRejectListener(WorkPaths workPaths) {
-        return new RejectListener(workPaths);
     }
 
     @Bean

@@ -34,17 +34,27 @@ public class DatabaseInspector {
     public DatabaseStatistics inspect(Store store) {
         StoreLocation location = stores.location(store);
         JdbcTemplate jdbc = new JdbcTemplate(stores.dataSource(store));
-        long pageSize = pragma(jdbc, "page_size");
-        long pageCount = pragma(jdbc, "page_count");
-        long freePages = pragma(jdbc, "freelist_count");
+        Pages pages = pages(jdbc);
         Map<String, Long> rows = new LinkedHashMap<>();
         List<String> tables = jdbc.queryForList(TABLES, String.class);
         for (String table : tables) {
             rows.put(table, jdbc.queryForObject("SELECT count(*) FROM \"" + table.replace("\"", "\"\"") + "\"", Long.class));
         }
-        double fragmentation = pageCount == 0 ? 0.0 : 100.0 * freePages / pageCount;
         return new DatabaseStatistics(store, location.file(), size(location.file()),
-                size(Path.of(location.file() + "-wal")), pageSize, pageCount, freePages, fragmentation, rows);
+                size(Path.of(location.file() + "-wal")), pages.pageSize(), pages.pageCount(), pages.freePages(),
+                pages.fragmentationPct(), rows);
+    }
+
+    /** A store's page figures, from SQLite's PRAGMAs (cheap: no table is read). */
+    public record Pages(long pageSize, long pageCount, long freePages) {
+
+        public double fragmentationPct() {
+            return pageCount == 0 ? 0.0 : 100.0 * freePages / pageCount;
+        }
+    }
+
+    public static Pages pages(JdbcTemplate jdbc) {
+        return new Pages(pragma(jdbc, "page_size"), pragma(jdbc, "page_count"), pragma(jdbc, "freelist_count"));
     }
 
     private static long pragma(JdbcTemplate jdbc, String name) {
@@ -52,7 +62,8 @@ public class DatabaseInspector {
         return value == null ? 0 : value;
     }
 
-    private static long size(Path file) {
+    /** The file's size; 0 when it does not exist (no WAL file between connections). */
+    public static long size(Path file) {
         try {
             return Files.exists(file) ? Files.size(file) : 0;
         } catch (IOException e) {

@@ -11,10 +11,9 @@ import com.tradebatch.common.Settings;
  *                          legacy database, in the migration and in its verification
  * @param verifyLookupBatch keys per target lookup of the verification: large enough to amortise the statement,
  *                          small enough for SQLite's {@code IN (VALUES ...)}
- * @param dropIndexes       an empty target table is loaded without its indexes, built afterwards ({@link TargetLoad})
  */
 @ConfigurationProperties("tradebatch.migration")
-public record MigrationProperties(int chunkSize, int verifyLookupBatch, boolean dropIndexes) {
+public record MigrationProperties(int chunkSize, int verifyLookupBatch) {
 
     public MigrationProperties {
         Settings.positive("tradebatch.migration.chunk-size", chunkSize);

@@ -3,6 +3,7 @@ package com.tradebatch.migration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -40,7 +41,6 @@ public class PgMigrateJobConfiguration {
 
     public static final String JOB = "pg-migrate";
     static final String STEP_PREFIX = JOB + ".";
-    static final String INDEX_STEP_SUFFIX = ".indexes";
 
     @Bean
     JobSpec pgMigrateJobSpec() {
@@ -55,7 +55,6 @@ public class PgMigrateJobConfiguration {
     @Bean
     Job pgMigrateJob(JobRepository repo, Step pgMigratePlanStep, Step pgMigrateVerifyStep, LegacyTableReader pgMigrateReader,
             MigrationTables migrationTables, UpsertWriter pgMigrateWriter, TargetLoad pgMigrateTargetLoad,
-            Stores stores, @Qualifier("marketBulkDataSource") DataSource marketBulk,
             @Qualifier(StoreConfiguration.TRADING_TX) PlatformTransactionManager trading,
             @Qualifier(StoreConfiguration.MARKET_BULK_TX) PlatformTransactionManager market,
             @Qualifier(StoreConfiguration.ANALYTICS_TX) PlatformTransactionManager analytics,
@@ -70,16 +69,10 @@ public class PgMigrateJobConfiguration {
                     .listener(pgMigrateTargetLoad)
                     .listener(progress.<Object[]>listener("rows", pgMigrateReader::position, pgMigrateReader::total))
                     .build();
-            // the indexes a bulk load dropped, built again before the next table writes the same target
-            DataSource target = m.store() == Store.MARKET ? marketBulk : stores.dataSource(m.store());
-            Step indexes = new StepBuilder(STEP_PREFIX + m.source() + INDEX_STEP_SUFFIX, repo)
-                    .tasklet(new IndexBuildTasklet(m.source(), STEP_PREFIX + m.source(), migrationTables, target, repo),
-                            new ResourcelessTransactionManager())
-                    .build();
             flow = flow == null
                     ? new JobBuilder(JOB, repo).start(pgMigratePlanStep).on(MigrationPlanTasklet.DRY_RUN).end()
-                            .from(pgMigratePlanStep).on("*").to(step).next(indexes)
-                    : flow.next(step).next(indexes);
+                            .from(pgMigratePlanStep).on("*").to(step)
+                    : flow.next(step);
         }
         return flow.next(pgMigrateVerifyStep).end().build();
     }
@@ -127,19 +120,20 @@ public class PgMigrateJobConfiguration {
     @Bean
     @StepScope
     UpsertWriter pgMigrateWriter(@Value("#{stepExecution.stepName}") String stepName, MigrationTables migrationTables,
-            Stores stores, @Qualifier("marketBulkDataSource") DataSource marketBulk, TargetLoad pgMigrateTargetLoad) {
+            Stores stores, @Qualifier("marketBulkDataSource") DataSource marketBulk) {
         String table = tableOf(stepName);
-        return new UpsertWriter(table, migrationTables, target(table, stores, marketBulk), pgMigrateTargetLoad);
+        return new UpsertWriter(table, migrationTables, target(table, stores, marketBulk));
     }
 
     @Bean
     @StepScope
     TargetLoad pgMigrateTargetLoad(@Value("#{stepExecution.stepName}") String stepName,
             @Value("#{jobParameters['tables']}") String tables, MigrationTables migrationTables, Stores stores,
-            @Qualifier("marketBulkDataSource") DataSource marketBulk, JobRepository repo, MigrationProperties props) {
+            @Qualifier("marketBulkDataSource") DataSource marketBulk, JobRepository repo) {
         String table = tableOf(stepName);
-        return new TargetLoad(table, TableSelection.parse(tables).contains(table), migrationTables,
-                target(table, stores, marketBulk), repo, props.dropIndexes());
+        boolean selected = TableSelection.parse(tables).contains(table);
+        return new TargetLoad(() -> selected ? migrationTables.get(table) : Optional.empty(), target(table, stores, marketBulk),
+                repo);
     }
 
     /** Candles are the big tables: they go through the market store's bulk-load connection, as candle-import's do. */

@@ -166,13 +166,6 @@ public final class TableMigration {
                 + SqlNames.quote(mapping.target());
     }
 
-    /** A plain {@code INSERT} of the target columns: for a load into an empty table whose unique index is built after. */
-    public String insertSql() {
-        return "INSERT INTO " + SqlNames.quote(mapping.target()) + " ("
-                + targetColumns.stream().map(SqlNames::quote).collect(Collectors.joining(", ")) + ") VALUES ("
-                + targetColumns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
-    }
-
     private String keyExpr(int i) {
         return "s." + (keyNames.get(i).equals("ctid") && keyTypes.get(i).equals("tid") ? "ctid" : SqlNames.quote(keyNames.get(i)));
     }

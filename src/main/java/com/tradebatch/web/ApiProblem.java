@@ -18,6 +18,15 @@ class ApiProblem extends RuntimeException {
         this.parameter = parameter;
     }
 
+    /** {@code value} (or {@code fallback} when the request has none) if it is 1 to {@code max}; refused otherwise. */
+    static int between1And(int max, Integer value, int fallback, String parameter) {
+        int n = value == null ? fallback : value;
+        if (n < 1 || n > max) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, parameter + " must be between 1 and " + max + ", got " + n, parameter);
+        }
+        return n;
+    }
+
     HttpStatus status() {
         return status;
     }

@@ -23,7 +23,6 @@ import com.tradebatch.common.Interval;
 import com.tradebatch.common.TradingTime;
 import com.tradebatch.store.Store;
 import com.tradebatch.store.StoreMigrator;
-import com.tradebatch.store.UrlRedaction;
 
 /**
  * {@code /api/series/{symbol}/{interval}/coverage}: what of one candle series is loaded and where the gaps are,
@@ -37,10 +36,10 @@ class CoverageApi {
     static final int MAX_GAPS = 5_000;
 
     private static final String METADATA = """
-            SELECT earliest_timestamp, latest_timestamp, total_candles, sync_status, last_sync, error_code, error_message
+            SELECT %s
             FROM candlestick_metadata
             WHERE symbol = ? AND interval = ?
-            """;
+            """.formatted(SeriesMetadata.COLUMNS);
 
     // min, max and count come from the (symbol, interval, open_time) index alone
     private static final String FIGURES = """
@@ -94,23 +93,10 @@ class CoverageApi {
         } catch (IllegalArgumentException e) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, e.getMessage(), "interval");
         }
-        int cap = maxGaps == null ? DEFAULT_MAX_GAPS : maxGaps;
-        if (cap < 1 || cap > MAX_GAPS) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "maxGaps must be between 1 and " + MAX_GAPS + ", got " + cap,
-                    "maxGaps");
-        }
+        int cap = ApiProblem.between1And(MAX_GAPS, maxGaps, DEFAULT_MAX_GAPS, "maxGaps");
         migrator.migrate(Store.MARKET);
-        List<Map<String, Object>> metadata = market.query(METADATA, (rs, i) -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("earliest", rs.getString(1));
-            m.put("latest", rs.getString(2));
-            m.put("totalCandles", rs.getLong(3));
-            m.put("syncStatus", rs.getString(4));
-            m.put("lastSync", rs.getString(5));
-            m.put("errorCode", rs.getString(6));
-            m.put("errorMessage", UrlRedaction.redact(rs.getString(7)));
-            return m;
-        }, symbol, interval);
+        List<Map<String, Object>> metadata = market.query(METADATA,
+                (rs, i) -> SeriesMetadata.put(new LinkedHashMap<>(), rs, 1), symbol, interval);
         Object[] figures = market.queryForObject(FIGURES, (rs, i) -> new Object[] {rs.getString(1), rs.getString(2),
                 rs.getLong(3)}, symbol, interval);
         String first = (String) figures[0];

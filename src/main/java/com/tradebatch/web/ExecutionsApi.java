@@ -138,10 +138,7 @@ class ExecutionsApi {
                         + List.of(BatchStatus.values()), "status");
             }
         }
-        int n = limit == null ? props.executionsLimit() : limit;
-        if (n < 1 || n > props.executionsMaxLimit()) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + props.executionsMaxLimit() + ", got " + n, "limit");
-        }
+        int n = ApiProblem.between1And(props.executionsMaxLimit(), limit, props.executionsLimit(), "limit");
         migrator.migrate(Store.BATCH);
         List<Map<String, Object>> rows = batch.query(PAGE, (rs, i) -> {
             Map<String, Object> row = new LinkedHashMap<>();

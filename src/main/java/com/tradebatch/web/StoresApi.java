@@ -1,7 +1,5 @@
 package com.tradebatch.web;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.tradebatch.maintenance.DatabaseInspector;
+import com.tradebatch.maintenance.DatabaseInspector.Pages;
 import com.tradebatch.store.Store;
 import com.tradebatch.store.StoreLocation;
 import com.tradebatch.store.StoreMigrator;
@@ -46,16 +46,13 @@ class StoresApi {
             row.put("file", file == null ? null : file.getFileName().toString()); // the name only, never a URL
             try {
                 migrator.migrate(store);
-                JdbcTemplate jdbc = new JdbcTemplate(stores.dataSource(store));
-                long pageSize = pragma(jdbc, "page_size");
-                long pages = pragma(jdbc, "page_count");
-                long free = pragma(jdbc, "freelist_count");
-                row.put("size", file == null ? pages * pageSize : size(file));
-                row.put("wal", file == null ? 0 : size(Path.of(file + "-wal")));
-                row.put("pageSize", pageSize);
-                row.put("pages", pages);
-                row.put("freePages", free);
-                row.put("fragmentation", pages == 0 ? 0.0 : Math.round(1000.0 * free / pages) / 10.0);
+                Pages pages = DatabaseInspector.pages(new JdbcTemplate(stores.dataSource(store)));
+                row.put("size", file == null ? pages.pageCount() * pages.pageSize() : DatabaseInspector.size(file));
+                row.put("wal", file == null ? 0 : DatabaseInspector.size(Path.of(file + "-wal")));
+                row.put("pageSize", pages.pageSize());
+                row.put("pages", pages.pageCount());
+                row.put("freePages", pages.freePages());
+                row.put("fragmentation", Math.round(10.0 * pages.fragmentationPct()) / 10.0);
                 row.put("error", null);
             } catch (RuntimeException e) {
                 row.put("error", UrlRedaction.redact(String.valueOf(e.getMessage())));
@@ -63,18 +60,5 @@ class StoresApi {
             list.add(row);
         }
         return Map.of("stores", list);
-    }
-
-    private static long pragma(JdbcTemplate jdbc, String name) {
-        Long value = jdbc.queryForObject("PRAGMA " + name, Long.class);
-        return value == null ? 0 : value;
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.exists(file) ? Files.size(file) : 0;
-        } catch (IOException e) {
-            return 0;
-        }
     }
 }

@@ -39,12 +39,11 @@ import com.tradebatch.store.UrlRedaction;
 class SystemApi {
 
     private static final String SERIES = """
-            SELECT symbol, interval, earliest_timestamp, latest_timestamp, total_candles, last_sync, sync_status,
-                   error_code, error_message, last_attempt_at, last_success_at
+            SELECT symbol, interval, %s, last_attempt_at, last_success_at
             FROM candlestick_metadata
             WHERE (? IS NULL OR symbol = ?) AND (? IS NULL OR interval = ?)
             ORDER BY symbol, interval
-            """;
+            """.formatted(SeriesMetadata.COLUMNS);
 
     private final StoreHealth health;
     private final ScheduleLoader loader;
@@ -181,13 +180,7 @@ class SystemApi {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("symbol", rs.getString(1));
             row.put("interval", rs.getString(2));
-            row.put("earliest", rs.getString(3));
-            row.put("latest", rs.getString(4));
-            row.put("totalCandles", rs.getLong(5));
-            row.put("lastSync", rs.getString(6));
-            row.put("syncStatus", rs.getString(7));
-            row.put("errorCode", rs.getString(8));
-            row.put("errorMessage", UrlRedaction.redact(rs.getString(9)));
+            SeriesMetadata.put(row, rs, 3);
             row.put("lastAttemptAt", rs.getString(10));
             row.put("lastSuccessAt", rs.getString(11));
             return row;
