@@ -8,14 +8,10 @@ import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +40,6 @@ class HttpApiTest {
 
     private static final String TOKEN = "t0ken-" + Long.toHexString(System.nanoTime());
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     Path dir;
@@ -299,11 +294,7 @@ class HttpApiTest {
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET();
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return ApiCalls.get(base + path, token);
     }
 
     private HttpResponse<String> post(String path, Map<String, ?> body) throws Exception {
@@ -311,16 +302,7 @@ class HttpApiTest {
     }
 
     private HttpResponse<String> post(String path, Map<String, ?> body, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(90));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        b.POST(body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return ApiCalls.post(base + path, body, token);
     }
 
     private static JsonNode json(HttpResponse<String> r) {
