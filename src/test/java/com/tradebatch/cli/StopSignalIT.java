@@ -44,7 +44,9 @@ class StopSignalIT {
         }
         assertThat(first.isAlive()).as("the import must still be running to be stopped").isTrue();
         first.destroy(); // SIGTERM
-        assertThat(first.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        boolean exited = first.waitFor(2, TimeUnit.MINUTES);
+        // seen once in ~10 runs (CI clone, 2026-12-02): no exit after SIGTERM; keep the threads for whoever looks next
+        assertThat(exited).as("no exit 2 min after SIGTERM; its threads:\n%s", exited ? "" : threadDump(first)).isTrue();
         String out1 = Files.readString(dir.resolve("out1.txt"));
         String err1 = Files.readString(dir.resolve("err1.txt"));
         assertThat(first.exitValue()).as(out1 + err1).isEqualTo(1);
@@ -66,5 +68,16 @@ class StopSignalIT {
         assertThat(Sqlite.count(market, "SELECT count(DISTINCT open_time) FROM candlesticks")).isEqualTo(ROWS);
         assertThat(Sqlite.strings(batch, "SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID"))
                 .containsExactly("STOPPED", "COMPLETED");
+    }
+
+    /** The hung process's threads (the JDK's jstack beside this java), its output files' tails, then it is killed. */
+    private String threadDump(Process p) throws Exception {
+        Path jstack = Path.of(ProcessIT.javaBin()).resolveSibling("jstack");
+        Process dump = new ProcessBuilder(jstack.toString(), Long.toString(p.pid())).redirectErrorStream(true).start();
+        String threads = new String(dump.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        dump.waitFor(30, TimeUnit.SECONDS);
+        p.destroyForcibly();
+        return threads + "\n--- out1:\n" + Files.readString(dir.resolve("out1.txt")) + "\n--- err1:\n"
+                + Files.readString(dir.resolve("err1.txt"));
     }
 }
