@@ -11,7 +11,6 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -79,7 +78,7 @@ public class CandleImportJobConfiguration {
             RejectListener candleRejectListener, StepProgressListener<Candle> candleProgressListener,
             RejectSkipPolicy candleSkipPolicy, MarketProperties props) {
         // chunks begin DEFERRED (MARKET_BULK_TX): the write lock is free while the next chunk is read
-        JdbcBatchItemWriter<Candle> writer = CandleUpsertWriter.create(market);
+        CandleUpsertWriter writer = CandleUpsertWriter.create(market);
         return new StepBuilder("candle-import", repo).<Candle, Candle>chunk(props.chunkSize())
                 .transactionManager(tx)
                 .reader(CommittedPositionReader.of(candleFileReader))

@@ -2,19 +2,35 @@ package com.tradebatch.market;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Writes candles in the trading system's format as an upsert on (symbol, interval, open_time), the table's UNIQUE
- * key {@code idx_unique_candle}: one prepared statement per chunk, executed as a JDBC batch. A row whose values are
- * all unchanged is not rewritten, so re-importing a file changes nothing; a later file with other values for the
- * same candle wins.
+ * key {@code idx_unique_candle}. A row whose values are all unchanged is not rewritten, so re-importing a file
+ * changes nothing; a later file with other values for the same candle wins.
+ * <p>
+ * Many rows per statement ({@link #ROWS_PER_STATEMENT} in one multi-row {@code VALUES}): SQLite runs one statement
+ * for them (cursors opened once, one step, one reset) instead of one statement per row. On the 2M-row file this cut
+ * the writer's CPU by about a third against one single-row statement executed as a JDBC batch (README, "Candle
+ * import", Speed). Rows are still applied one after another, in chunk order: a candle that appears twice in a chunk
+ * ends with the later values, as before.
  */
-public final class CandleUpsertWriter {
+public final class CandleUpsertWriter implements ItemWriter<Candle> {
+
+    /**
+     * Rows per statement: 100 and 200 measured alike, 500 and 1,000 no better (larger statements to prepare);
+     * 13 values a row stays far below SQLite's 32,766 bound parameters.
+     */
+    static final int ROWS_PER_STATEMENT = 100;
+
+    private static final int COLUMNS = 13;
 
     /**
      * What a candle upsert does on (symbol, interval, open_time) conflict: take the new values, but only when
@@ -36,43 +52,86 @@ public final class CandleUpsertWriter {
                OR taker_buy_quote_asset_volume IS NOT excluded.taker_buy_quote_asset_volume
             """;
 
-    static final String UPSERT = """
+    private static final String INSERT = """
             INSERT INTO candlesticks (symbol, interval, open_time, close_time, open_price, high_price, low_price,
                                       close_price, volume, quote_asset_volume, number_of_trades,
                                       taker_buy_base_asset_volume, taker_buy_quote_asset_volume)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """ + ON_CONFLICT_UPDATE_CHANGED;
+            VALUES
+            """;
 
-    private CandleUpsertWriter() {
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** The upsert of one candle. */
+    static final String UPSERT = upsert(1);
+
+    private final JdbcTemplate jdbc;
+    private final String fullStatement = upsert(ROWS_PER_STATEMENT);
+
+    private CandleUpsertWriter(DataSource market) {
+        this.jdbc = new JdbcTemplate(market);
+    }
+
+    public static CandleUpsertWriter create(DataSource market) {
+        return new CandleUpsertWriter(market);
+    }
+
+    /** The upsert of {@code rows} candles in one statement, bound in the order of {@link #bind}. */
+    static String upsert(int rows) {
+        StringBuilder sql = new StringBuilder(INSERT.length() + rows * (ROW.length() + 2) + ON_CONFLICT_UPDATE_CHANGED.length());
+        sql.append(INSERT);
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ",\n").append(ROW);
+        }
+        return sql.append('\n').append(ON_CONFLICT_UPDATE_CHANGED).toString();
     }
 
     /**
-     * Positional on purpose, unlike the other writers: this is the hottest one, and a named-parameter source per
-     * row (a map, boxed values, a garbage-heavy heap under -Xmx256m) made a 500,000-candle import measurably slower
-     * (README, "Upsert keys"). The setter binds in the column order of {@link #UPSERT}.
+     * On the step's transaction connection (the chunk's transaction): whole statements of
+     * {@link #ROWS_PER_STATEMENT} rows, then one statement for the rest of the chunk.
      */
-    public static JdbcBatchItemWriter<Candle> create(DataSource market) {
-        return new JdbcBatchItemWriterBuilder<Candle>()
-                .dataSource(market)
-                .sql(UPSERT)
-                .itemPreparedStatementSetter(CandleUpsertWriter::bind)
-                .assertUpdates(false) // an unchanged row updates nothing, and that is fine
-                .build();
+    @Override
+    public void write(Chunk<? extends Candle> chunk) {
+        List<? extends Candle> items = chunk.getItems();
+        int whole = items.size() - items.size() % ROWS_PER_STATEMENT;
+        jdbc.execute((ConnectionCallback<Void>) con -> {
+            if (whole > 0) {
+                try (PreparedStatement ps = con.prepareStatement(fullStatement)) {
+                    for (int start = 0; start < whole; start += ROWS_PER_STATEMENT) {
+                        execute(ps, items, start, ROWS_PER_STATEMENT);
+                    }
+                }
+            }
+            if (whole < items.size()) {
+                try (PreparedStatement ps = con.prepareStatement(upsert(items.size() - whole))) {
+                    execute(ps, items, whole, items.size() - whole);
+                }
+            }
+            return null;
+        });
     }
 
-    static void bind(Candle c, PreparedStatement ps) throws SQLException {
-        ps.setString(1, c.symbol());
-        ps.setString(2, c.interval().code());
-        ps.setString(3, c.openTimeText());
-        ps.setString(4, c.closeTimeText());
-        ps.setDouble(5, c.open());
-        ps.setDouble(6, c.high());
-        ps.setDouble(7, c.low());
-        ps.setDouble(8, c.close());
-        ps.setDouble(9, c.volume());
-        ps.setObject(10, c.quoteVolume());
-        ps.setObject(11, c.trades());
-        ps.setObject(12, c.takerBuyBase());
-        ps.setObject(13, c.takerBuyQuote());
+    private static void execute(PreparedStatement ps, List<? extends Candle> items, int start, int rows)
+            throws SQLException {
+        for (int i = 0; i < rows; i++) {
+            bind(items.get(start + i), ps, i * COLUMNS);
+        }
+        ps.executeUpdate();
+    }
+
+    /** Binds one candle at parameter {@code offset + 1} onwards, in the column order of {@link #INSERT}. */
+    static void bind(Candle c, PreparedStatement ps, int offset) throws SQLException {
+        ps.setString(offset + 1, c.symbol());
+        ps.setString(offset + 2, c.interval().code());
+        ps.setString(offset + 3, c.openTimeText());
+        ps.setString(offset + 4, c.closeTimeText());
+        ps.setDouble(offset + 5, c.open());
+        ps.setDouble(offset + 6, c.high());
+        ps.setDouble(offset + 7, c.low());
+        ps.setDouble(offset + 8, c.close());
+        ps.setDouble(offset + 9, c.volume());
+        ps.setObject(offset + 10, c.quoteVolume());
+        ps.setObject(offset + 11, c.trades());
+        ps.setObject(offset + 12, c.takerBuyBase());
+        ps.setObject(offset + 13, c.takerBuyQuote());
     }
 }

@@ -146,6 +146,36 @@ class CandleImportValidationTest {
                 .containsExactly("105.25");
     }
 
+    /**
+     * The writer upserts many candles per statement: a file longer than one statement, not a multiple of it, where
+     * ten candles come again (other open) inside the same statement as their first rows. The later values win, no
+     * row is doubled, and every row lands once, the last statement's included.
+     */
+    @Test
+    void candlesRepeatedInsideOneFileLoadOnceWithTheLaterValues() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 240; i++) {
+            lines.add(CandleFiles.binanceLine(T0 + i * H, H, i));
+            if (i == 149) {
+                for (int j = 140; j < 150; j++) {
+                    lines.add(CandleFiles.binanceLine(T0 + j * H, H, j).replaceFirst("^(\\d+),(\\d+)\\.00,", "$1,$2.25,"));
+                }
+            }
+        }
+        Path file = CandleFiles.write(dir.resolve("in/BTCUSDT-1h-2025-01.csv"), lines.toArray(String[]::new));
+        Result r = new TestEnvironment(dir).run("run", "candle-import", "file=" + file);
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("written 250", "skipped 0");
+        assertThat(Sqlite.count(market(), "SELECT count(*) FROM candlesticks")).isEqualTo(240);
+        assertThat(Sqlite.strings(market(), "SELECT open_price FROM candlesticks WHERE open_time IN "
+                + "('2025-01-01 00:00:00.000000', '2025-01-06 04:00:00.000000', '2025-01-07 01:00:00.000000', "
+                + "'2025-01-10 23:00:00.000000') ORDER BY open_time"))
+                .containsExactly("100.0", "224.0", "245.25", "339.0");
+        // 100 + i for the 240 candles, plus 0.25 for each of the ten repeated
+        assertThat(Sqlite.strings(market(), "SELECT sum(open_price) FROM candlesticks")).containsExactly("52682.5");
+    }
+
     @Test
     void nanosecondTimesLoadAndTimesOutsideTheWindowAreRejectedLines() throws Exception {
         long ns = 1_000_000L; // ms to ns
