@@ -5,6 +5,8 @@
 #   BENCH_MANUAL_CACHE_KIB=65536 gives the manual pipeline the page cache of tradebatch's bulk connection
 #   BENCH_VARIANT="-Dsome.setting=value" also runs tradebatch with these JVM options, in the same
 #   runs (after the manual pipeline), and prints its medians beside: how a setting is measured against the default
+#   BENCH_VARIANT_JAR=/path/to/other/tradebatch.jar runs the variant with that jar (its own class-data archive, in
+#   a cds folder beside it): how a code change is measured against the build before it (BENCH_VARIANT may be empty)
 #
 # A PostgreSQL 15 cluster of its own (Debian's postgresql-15: pg_createcluster, port $BENCH_PG_PORT, default
 # 55433) gets a legacy market_data table of ROWS candles (numeric(18,8), timestamptz, jsonb). Then the same rows go
@@ -80,12 +82,21 @@ fi
 
 bin/tradebatch jobs >/dev/null   # warm-up: extracts the jar, records the class-data archive
 
-run_tradebatch() {   # $1: run number, $2: extra JAVA_OPTS; sets tb_s, step_s, verify_s, tb_rows
+VARIANT_JAR=${BENCH_VARIANT_JAR:+$(realpath "$BENCH_VARIANT_JAR")}
+VARIANT_ON=${BENCH_VARIANT:-}${VARIANT_JAR}
+if [ -n "$VARIANT_JAR" ]; then
+    TRADEBATCH_JAR="$VARIANT_JAR" TRADEBATCH_CDS_DIR="$VARIANT_JAR.cds" bin/tradebatch jobs >/dev/null   # its warm-up
+fi
+
+run_tradebatch() {   # $1: run number, $2: extra JAVA_OPTS, $3: another jar; sets tb_s, step_s, verify_s, tb_rows
     local d="$WORK/tb$1"
     mkdir -p "$d"
     local t0 t1
+    local jar=${3:-$PWD/target/tradebatch.jar}
+    local cds=${3:+$3.cds}
     t0=$(now)
     ( cd "$d" && LEGACY_DATABASE_URL="postgresql://bench@127.0.0.1:$PORT/bench" TRADEBATCH_LOG_FILE="$d/tradebatch.log" \
+        TRADEBATCH_JAR="$jar" TRADEBATCH_CDS_DIR="${cds:-$OLDPWD/target/cds}" \
         JAVA_OPTS="${JAVA_OPTS:-} ${2:-}" "$OLDPWD/bin/tradebatch" run pg-migrate tables=market_data ) > "$d/out.txt" 2>"$d/err.txt" \
         || { cat "$d/out.txt" "$d/err.txt"; exit 1; }
     t1=$(now)
@@ -135,15 +146,15 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 
 echo "== $RUNS runs each: 1. tradebatch pg-migrate (bin/tradebatch), 2. manual psql \\copy + sqlite3 .import + INSERT ... SELECT"
 printf "%4s  %12s %10s %10s  %12s" run "tb job s" "step s" "verify s" "manual s"
-[ -n "${BENCH_VARIANT:-}" ] && printf "  %14s %12s %12s" "variant job s" "step s" "verify s"
+[ -n "$VARIANT_ON" ] && printf "  %14s %12s %12s" "variant job s" "step s" "verify s"
 echo
 : > "$WORK/times"
 for r in $(seq 1 "$RUNS"); do
     run_tradebatch "$r"
     a="$tb_s $step_s $verify_s"
     run_manual "$r"
-    if [ -n "${BENCH_VARIANT:-}" ]; then
-        run_tradebatch "variant$r" "$BENCH_VARIANT"
+    if [ -n "$VARIANT_ON" ]; then
+        run_tradebatch "variant$r" "${BENCH_VARIANT:-}" "$VARIANT_JAR"
         b="$tb_s $step_s $verify_s"
         rm -rf "$WORK/tbvariant$r"
     else
@@ -152,7 +163,7 @@ for r in $(seq 1 "$RUNS"); do
     # shellcheck disable=SC2086 # the figures are words on purpose
     printf "%4s  %12s %10s %10s  %12s" "$r" $a "$manual_s"
     # shellcheck disable=SC2086
-    [ -n "${BENCH_VARIANT:-}" ] && printf "  %14s %12s %12s" $b
+    [ -n "$VARIANT_ON" ] && printf "  %14s %12s %12s" $b
     echo
     echo "$a $manual_s $b" >> "$WORK/times"
     rm -rf "$WORK/manual$r"   # keep the disk use at one manual copy
@@ -179,8 +190,8 @@ printf "tradebatch, verification step:                            %8.2f s\n" "$v
 printf "manual psql \\\\copy + sqlite3 .import + INSERT SELECT:        %8.2f s  %10s rows/s\n" "$manual_s" "$(rate "$ROWS" "$manual_s")"
 awk -v a="$tb_s" -v m="$manual_s" -v s="$step_s" 'BEGIN {
     printf "ratio tradebatch/manual (rows/s, = manual time / tradebatch time; above 1: tradebatch faster): whole job %.2f, migration %.2f\n", m / a, m / s }'
-if [ -n "${BENCH_VARIANT:-}" ]; then
-    echo "variant: JAVA_OPTS $BENCH_VARIANT"
+if [ -n "$VARIANT_ON" ]; then
+    echo "variant: JAVA_OPTS ${BENCH_VARIANT:-}${VARIANT_JAR:+, jar $VARIANT_JAR}"
     nb_job=$(awk '{ print $5 }' "$WORK/times" | median)
     nb_step=$(awk '{ print $6 }' "$WORK/times" | median)
     nb_verify=$(awk '{ print $7 }' "$WORK/times" | median)
