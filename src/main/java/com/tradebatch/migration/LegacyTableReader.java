@@ -38,10 +38,6 @@ public class LegacyTableReader implements ItemStreamReader<MigrationRow> {
     private final boolean strictDecimals;
     /** The rows the plan step counted in the table, when this process ran it (else counted here). */
     private final java.util.function.LongSupplier plannedRows;
-    /** Map and hash on the read-ahead thread (true) or here, on the step's thread (false). */
-    private boolean mapAhead = true;
-    private TableMigration migration;
-    private int[] compared;
 
     private Connection connection;
     private PagePrefetcher pages;
@@ -95,12 +91,10 @@ public class LegacyTableReader implements ItemStreamReader<MigrationRow> {
         connection = legacy.connect();
         long planned = plannedRows.getAsLong();
         total = planned >= 0 ? planned : new LegacyCatalog(connection).count(table);
-        this.migration = migration;
         int[] compared = migration.positionsOf(migration.comparedColumns());
-        this.compared = compared;
         // the checksum the verification compares the target with, taken on the read-ahead thread
         pages = new PagePrefetcher(new SourcePager(connection, migration, pageSize, new DecimalAudit(table, strictDecimals)),
-                migration, lastKeyReturned, row -> row.valueHash(RowChecksum.hash(row.mapped(), compared)), mapAhead);
+                migration, lastKeyReturned, row -> row.valueHash(RowChecksum.hash(row.mapped(), compared)));
     }
 
     @Override
@@ -114,10 +108,6 @@ public class LegacyTableReader implements ItemStreamReader<MigrationRow> {
             }
         }
         MigrationRow row = buffer.poll();
-        if (row != null && row.mapped() == null) {
-            row.mapped(migration.map(row));
-            row.valueHash(RowChecksum.hash(row.mapped(), compared));
-        }
         if (row != null) {
             lastKeyReturned = row.key();
             rowsReturned++;
@@ -164,12 +154,6 @@ public class LegacyTableReader implements ItemStreamReader<MigrationRow> {
             }
             connection = null;
         }
-    }
-
-    /** @param ahead false: rows are mapped and hashed on the step's thread, as they are read from the page */
-    public LegacyTableReader mapAhead(boolean ahead) {
-        this.mapAhead = ahead;
-        return this;
     }
 
     /** Rows read so far, including those of an earlier execution this one restarted (progress position). */

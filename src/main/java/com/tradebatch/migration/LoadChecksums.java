@@ -5,15 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import javax.sql.DataSource;
 
@@ -37,7 +33,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * of the row hashes over the whole table, equals what was summed while reading. A row changed, added or deleted
  * after it was read (during the run, or between a failure and the restart) changes it.</li>
  * </ul>
- * Both run at once (the query on PostgreSQL while the target is scanned, itself in rowid ranges side by side). When either differs the caller compares
+ * Both run at once (the query on PostgreSQL while the target is scanned). When either differs the caller compares
  * row by row, which names the row.
  */
 final class LoadChecksums {
@@ -74,39 +70,37 @@ final class LoadChecksums {
                 c.getLong(LegacyTableReader.MAPPED_CHECKSUM), c.getLong(LegacyTableReader.SOURCE_CHECKSUM), inexact));
     }
 
-    /**
-     * The verification from the saved checksums; it matches only when both checks hold.
-     *
-     * @param scanThreads the target table is scanned in this many rowid ranges at once, each on a connection of its
-     *                    own (readers run side by side in WAL mode; the checksum is a sum, so the parts add up)
-     */
-    TableVerification verify(LegacySource legacy, TableMigration table, DataSource target, int scanThreads) {
+    /** The verification from the saved checksums; it matches only when both checks hold. */
+    TableVerification verify(LegacySource legacy, TableMigration table, DataSource target) {
         TableMapping m = table.mapping();
-        ExecutorService pool = Executors.newFixedThreadPool(scanThreads + 1, r -> {
-            Thread t = new Thread(r, "pg-migrate-verify-" + m.source());
-            t.setDaemon(true);
-            return t;
-        });
+        CompletableFuture<long[]> now = CompletableFuture.supplyAsync(() -> sourceNow(legacy, table));
         long targetRows = 0;
         long targetSum = 0;
-        Future<long[]> now = pool.submit(() -> sourceNow(legacy, table));
-        try {
-            List<Future<long[]>> parts = new ArrayList<>();
-            for (long[] range : rowidRanges(target, table, scanThreads)) {
-                parts.add(pool.submit(() -> scanTarget(target, table, range)));
-            }
-            for (Future<long[]> part : parts) {
-                long[] r = join(part);
-                targetRows += r[0];
-                targetSum += r[1];
-            }
-        } catch (RuntimeException e) {
-            now.cancel(true);
-            throw e;
-        } finally {
-            pool.shutdown();
+        int width = table.comparedColumns().size();
+        int[] all = new int[width];
+        for (int i = 0; i < width; i++) {
+            all[i] = i;
         }
-        long[] source = join(now);
+        try (Connection c = target.getConnection(); PreparedStatement ps = c.prepareStatement(table.targetScanSql());
+                ResultSet rs = ps.executeQuery()) {
+            Object[] row = new Object[width];
+            while (rs.next()) {
+                for (int i = 0; i < width; i++) {
+                    row[i] = rs.getObject(i + 1);
+                }
+                targetSum += RowChecksum.hash(row, all);
+                targetRows++;
+            }
+        } catch (SQLException e) {
+            now.cancel(true);
+            throw new IllegalStateException("verifying " + m.source() + " -> " + m.target() + ": " + e.getMessage(), e);
+        }
+        long[] source;
+        try {
+            source = now.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         boolean sourceSame = source[0] == rows && source[1] == this.source;
         boolean targetSame = targetRows == rows && targetSum == mapped;
         if (!sourceSame) {
@@ -119,70 +113,6 @@ final class LoadChecksums {
         boolean match = sourceSame && targetSame;
         return new TableVerification(m.source(), m.store().key(), m.target(), rows, targetRows, RowChecksum.hex(mapped),
                 RowChecksum.hex(targetSum), 0, match ? 0 : 1, match ? "" : "checksums differ", targetRows, inexact);
-    }
-
-    /** Rowid ranges that split the target table in {@code n} parts; one unbounded range for one part. */
-    private static List<long[]> rowidRanges(DataSource target, TableMigration table, int n) {
-        if (n <= 1) {
-            return List.<long[]>of(new long[0]);
-        }
-        String sql = "SELECT min(rowid), max(rowid) FROM " + SqlNames.quote(table.mapping().target());
-        try (Connection c = target.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            long min = rs.getLong(1);
-            long max = rs.getLong(2);
-            List<long[]> ranges = new ArrayList<>();
-            long step = Math.max(1, (max - min) / n + 1);
-            for (long from = min; from <= max; from += step) {
-                ranges.add(new long[] {from, Math.min(max, from + step - 1)});
-            }
-            return ranges.isEmpty() ? List.<long[]>of(new long[0]) : ranges;
-        } catch (SQLException e) {
-            throw new IllegalStateException("verifying " + table.mapping().source() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** {@code [rows, sum of row checksums]} of the target rows in a rowid range (all rows for an empty range). */
-    private static long[] scanTarget(DataSource target, TableMigration table, long[] range) {
-        int width = table.comparedColumns().size();
-        int[] all = new int[width];
-        for (int i = 0; i < width; i++) {
-            all[i] = i;
-        }
-        String sql = table.targetScanSql() + (range.length == 0 ? "" : " WHERE rowid BETWEEN ? AND ?");
-        long rows = 0;
-        long sum = 0;
-        try (Connection c = target.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            if (range.length > 0) {
-                ps.setLong(1, range[0]);
-                ps.setLong(2, range[1]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                Object[] row = new Object[width];
-                while (rs.next()) {
-                    for (int i = 0; i < width; i++) {
-                        row[i] = rs.getObject(i + 1);
-                    }
-                    sum += RowChecksum.hash(row, all);
-                    rows++;
-                }
-            }
-            return new long[] {rows, sum};
-        } catch (SQLException e) {
-            TableMapping m = table.mapping();
-            throw new IllegalStateException("verifying " + m.source() + " -> " + m.target() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static long[] join(Future<long[]> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while verifying", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
     }
 
     /** {@code [count, sum of row hashes]} of the legacy table as it is now, the sum to 64 bits as Java adds longs. */

@@ -43,13 +43,11 @@ public class MigrationVerificationTasklet implements Tasklet {
     private final Path reportFolder;
     private final int pageSize;
     private final int lookupBatch;
-    private final int scanThreads;
     private final JobRepository repository;
 
     public MigrationVerificationTasklet(LegacySource legacy, MigrationPlans plans, MigrationTables tables, Stores stores,
             StepProgressRegistry progress, Set<String> selected,
-            Path reportFolder, int pageSize, int lookupBatch, int scanThreads, JobRepository repository) {
-        this.scanThreads = scanThreads;
+            Path reportFolder, int pageSize, int lookupBatch, JobRepository repository) {
         this.repository = repository;
         this.legacy = legacy;
         this.plans = plans;
@@ -79,7 +77,7 @@ public class MigrationVerificationTasklet implements Tasklet {
                 DataSource target = stores.dataSource(e.mapping().store());
                 StepExecution load = repository.getLastStepExecution(job.getJobInstance(),
                         PgMigrateJobConfiguration.STEP_PREFIX + e.mapping().source());
-                TableVerification v = LoadChecksums.of(load).map(sums -> sums.verify(legacy, migration, target, scanThreads))
+                TableVerification v = LoadChecksums.of(load).map(sums -> sums.verify(legacy, migration, target))
                         .orElse(null);
                 if (v == null || !v.matches()) {
                     // the target held other rows, or a checksum differs: row by row against the source as it is now,

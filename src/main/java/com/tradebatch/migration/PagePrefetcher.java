@@ -23,7 +23,6 @@ final class PagePrefetcher implements AutoCloseable {
     private final SourcePager pager;
     private final TableMigration mapping;
     private final Consumer<MigrationRow> afterMapping;
-    private final boolean mapAhead;
     private final BlockingQueue<Ahead> ready = new ArrayBlockingQueue<>(PAGES_AHEAD);
     private final Thread thread;
     private boolean ended;
@@ -36,13 +35,6 @@ final class PagePrefetcher implements AutoCloseable {
 
     /** @param afterMapping more per-row work for the read-ahead thread (the verification hashes rows there) */
     PagePrefetcher(SourcePager pager, TableMigration mapping, String[] after, Consumer<MigrationRow> afterMapping) {
-        this(pager, mapping, after, afterMapping, true);
-    }
-
-    /** @param mapAhead false: the rows come out as read, converted but not mapped (the consumer maps them) */
-    PagePrefetcher(SourcePager pager, TableMigration mapping, String[] after, Consumer<MigrationRow> afterMapping,
-            boolean mapAhead) {
-        this.mapAhead = mapAhead;
         this.pager = pager;
         this.mapping = mapping;
         this.afterMapping = afterMapping;
@@ -59,9 +51,6 @@ final class PagePrefetcher implements AutoCloseable {
                 try {
                     List<MigrationRow> page = pager.page(last);
                     for (MigrationRow row : page) {
-                        if (!mapAhead) {
-                            break;
-                        }
                         row.mapped(mapping.map(row));
                         afterMapping.accept(row);
                     }

@@ -58,21 +58,17 @@ public class PgMigrateJobConfiguration {
             @Qualifier(StoreConfiguration.TRADING_TX) PlatformTransactionManager trading,
             @Qualifier(StoreConfiguration.MARKET_BULK_TX) PlatformTransactionManager market,
             @Qualifier(StoreConfiguration.ANALYTICS_TX) PlatformTransactionManager analytics,
-            MigrationProperties props, StepProgressRegistry progress, Stores stores,
-            @Qualifier("marketBulkDataSource") DataSource marketBulk) {
+            MigrationProperties props, StepProgressRegistry progress) {
         Map<Store, PlatformTransactionManager> tx = Map.of(Store.TRADING, trading, Store.MARKET, market, Store.ANALYTICS, analytics);
         FlowBuilder<FlowJobBuilder> flow = null;
         for (TableMapping m : TableMappings.all()) {
-            String name = STEP_PREFIX + m.source();
-            Step step = new TableLoadStep(name, m.source(), migrationTables, target(m.source(), stores, marketBulk),
-                    props.chunkSize(), props.emptyChunkSize(),
-                    size -> new StepBuilder(name, repo).<MigrationRow, Object[]>chunk(size)
-                            .transactionManager(tx.get(m.store()))
-                            .reader(CommittedPositionReader.of(pgMigrateReader))
-                            .processor(new MigrationRowProcessor(m.source(), migrationTables)).writer(pgMigrateWriter)
-                            .listener(pgMigrateTargetLoad)
-                            .listener(progress.<Object[]>listener("rows", pgMigrateReader::position, pgMigrateReader::total))
-                            .build());
+            Step step = new StepBuilder(STEP_PREFIX + m.source(), repo).<MigrationRow, Object[]>chunk(props.chunkSize())
+                    .transactionManager(tx.get(m.store()))
+                    .reader(CommittedPositionReader.of(pgMigrateReader))
+                    .processor(new MigrationRowProcessor(m.source(), migrationTables)).writer(pgMigrateWriter)
+                    .listener(pgMigrateTargetLoad)
+                    .listener(progress.<Object[]>listener("rows", pgMigrateReader::position, pgMigrateReader::total))
+                    .build();
             flow = flow == null
                     ? new JobBuilder(JOB, repo).start(pgMigratePlanStep).on(MigrationPlanTasklet.DRY_RUN).end()
                             .from(pgMigratePlanStep).on("*").to(step)
@@ -109,7 +105,7 @@ public class PgMigrateJobConfiguration {
             MigrationProperties props, StepProgressRegistry progress, JobRepository repo) {
         Path reports = storeProperties.getBaseDir().resolve("data");
         return new MigrationVerificationTasklet(legacy, plans, migrationTables, stores, progress, TableSelection.parse(tables), reports,
-                props.pageSize(), props.verifyLookupBatch(), props.verifyScanThreads(), repo);
+                props.pageSize(), props.verifyLookupBatch(), repo);
     }
 
     @Bean
@@ -120,8 +116,7 @@ public class PgMigrateJobConfiguration {
             MigrationTables migrationTables, LegacySource legacy, MigrationPlans plans, MigrationProperties props) {
         String table = tableOf(stepName);
         return new LegacyTableReader(table, TableSelection.parse(tables).contains(table), migrationTables, legacy,
-                props.pageSize(), Boolean.TRUE.equals(strict), () -> plans.rows(jobExecutionId, table).orElse(-1L))
-                .mapAhead(props.mapAhead());
+                props.pageSize(), Boolean.TRUE.equals(strict), () -> plans.rows(jobExecutionId, table).orElse(-1L));
     }
 
     @Bean
