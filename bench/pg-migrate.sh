@@ -5,6 +5,8 @@
 #   BENCH_MANUAL_CACHE_KIB=65536 gives the manual pipeline the page cache of tradebatch's bulk connection
 #   BENCH_VARIANT="-Dsome.setting=value" also runs tradebatch with these JVM options, in the same
 #   runs (after the manual pipeline), and prints its medians beside: how a setting is measured against the default
+#   BENCH_VARIANT_JAR=/other/folder/tradebatch.jar (named so) runs the variant with that jar (its own class-data archive, in
+#   a cds folder beside it): how a code change is measured against the build before it (BENCH_VARIANT may be empty)
 #
 # A PostgreSQL 15 cluster of its own (Debian's postgresql-15: pg_createcluster, port $BENCH_PG_PORT, default
 # 55433) gets a legacy market_data table of ROWS candles (numeric(18,8), timestamptz, jsonb). Then the same rows go
@@ -41,6 +43,15 @@ cleanup() {
 trap cleanup EXIT
 
 now() { date +%s.%N; }
+# CPU seconds used so far by this script's finished children (tradebatch, psql, sqlite3) and by the cluster's finished
+# backends (PostgreSQL's side of each connection): on a shared machine the steadier figure beside the wall time
+cpu() {
+    local pm
+    pm=$(head -1 "/var/lib/postgresql/$PGVER/$CLUSTER/postmaster.pid")
+    sleep 0.3   # a backend ends just after its client disconnects
+    awk -v hz="$(getconf CLK_TCK)" -v self="$(awk '{ print $16 + $17 }' /proc/$$/stat)" \
+        '{ printf "%.2f", (self + $14 + $15 + $16 + $17) / hz }' "/proc/$pm/stat"
+}
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 
 echo "== PostgreSQL $PGVER cluster '$CLUSTER' on port $PORT"
@@ -80,16 +91,28 @@ fi
 
 bin/tradebatch jobs >/dev/null   # warm-up: extracts the jar, records the class-data archive
 
-run_tradebatch() {   # $1: run number, $2: extra JAVA_OPTS; sets tb_s, step_s, verify_s, tb_rows
+VARIANT_JAR=${BENCH_VARIANT_JAR:+$(realpath "$BENCH_VARIANT_JAR")}
+VARIANT_ON=${BENCH_VARIANT:-}${VARIANT_JAR}
+if [ -n "$VARIANT_JAR" ]; then
+    TRADEBATCH_JAR="$VARIANT_JAR" TRADEBATCH_CDS_DIR="$VARIANT_JAR.cds" bin/tradebatch jobs >/dev/null   # its warm-up
+fi
+
+run_tradebatch() {   # $1: run number, $2: extra JAVA_OPTS, $3: another jar; sets tb_s, step_s, verify_s, tb_rows, tb_cpu
     local d="$WORK/tb$1"
     mkdir -p "$d"
     local t0 t1
+    local jar=${3:-$PWD/target/tradebatch.jar}
+    local cds=${3:+$3.cds}
+    local c0
+    c0=$(cpu)
     t0=$(now)
     ( cd "$d" && LEGACY_DATABASE_URL="postgresql://bench@127.0.0.1:$PORT/bench" TRADEBATCH_LOG_FILE="$d/tradebatch.log" \
+        TRADEBATCH_JAR="$jar" TRADEBATCH_CDS_DIR="${cds:-$OLDPWD/target/cds}" \
         JAVA_OPTS="${JAVA_OPTS:-} ${2:-}" "$OLDPWD/bin/tradebatch" run pg-migrate tables=market_data ) > "$d/out.txt" 2>"$d/err.txt" \
         || { cat "$d/out.txt" "$d/err.txt"; exit 1; }
     t1=$(now)
     tb_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
+    tb_cpu=$(awk -v a="$c0" -v b="$(cpu)" 'BEGIN { printf "%.2f", b - a }')
     # the migration: the table step (read PostgreSQL, convert, write SQLite)
     step_s=$(sqlite3 "$d/data/batch.db" "SELECT printf('%.3f', sum(END_TIME - START_TIME) / 1000.0)
         FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'pg-migrate.market_data'")
@@ -98,12 +121,13 @@ run_tradebatch() {   # $1: run number, $2: extra JAVA_OPTS; sets tb_s, step_s, v
     tb_rows=$(sqlite3 "$d/data/market_data.db" "SELECT count(*) FROM candlesticks")
 }
 
-run_manual() {   # $1: run number; sets manual_s, manual_rows
+run_manual() {   # $1: run number; sets manual_s, manual_rows, manual_cpu
     local d="$WORK/manual$1"
     mkdir -p "$d"
     sqlite3 "$d/market_data.db" < src/main/resources/db/market/V1__market_schema.sql
     sqlite3 "$d/market_data.db" "PRAGMA journal_mode=WAL" >/dev/null
-    local t0 t1
+    local t0 t1 c0
+    c0=$(cpu)
     t0=$(now)
     "${PSQL[@]}" -c "\\copy (SELECT to_char(\"timestamp\" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), symbol, timeframe, open, high, low, close, volume FROM market_data) TO '$d/market_data.csv' CSV"
     sqlite3 "$d/market_data.db" <<SQL
@@ -127,6 +151,7 @@ COMMIT;
 SQL
     t1=$(now)
     manual_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
+    manual_cpu=$(awk -v a="$c0" -v b="$(cpu)" 'BEGIN { printf "%.2f", b - a }')
     manual_rows=$(sqlite3 "$d/market_data.db" "SELECT count(*) FROM candlesticks")
     rm -f "$d/market_data.csv"
 }
@@ -134,27 +159,30 @@ SQL
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 echo "== $RUNS runs each: 1. tradebatch pg-migrate (bin/tradebatch), 2. manual psql \\copy + sqlite3 .import + INSERT ... SELECT"
-printf "%4s  %12s %10s %10s  %12s" run "tb job s" "step s" "verify s" "manual s"
-[ -n "${BENCH_VARIANT:-}" ] && printf "  %14s %12s %12s" "variant job s" "step s" "verify s"
+printf "%4s  %12s %10s %10s %8s  %12s %8s" run "tb job s" "step s" "verify s" "cpu s" "manual s" "cpu s"
+[ -n "$VARIANT_ON" ] && printf "  %14s %12s %12s %8s" "variant job s" "step s" "verify s" "cpu s"
 echo
 : > "$WORK/times"
 for r in $(seq 1 "$RUNS"); do
     run_tradebatch "$r"
     a="$tb_s $step_s $verify_s"
+    a_cpu=$tb_cpu
     run_manual "$r"
-    if [ -n "${BENCH_VARIANT:-}" ]; then
-        run_tradebatch "variant$r" "$BENCH_VARIANT"
+    if [ -n "$VARIANT_ON" ]; then
+        run_tradebatch "variant$r" "${BENCH_VARIANT:-}" "$VARIANT_JAR"
         b="$tb_s $step_s $verify_s"
+        b_cpu=$tb_cpu
         rm -rf "$WORK/tbvariant$r"
     else
         b="0 0 0"
+        b_cpu=0
     fi
     # shellcheck disable=SC2086 # the figures are words on purpose
-    printf "%4s  %12s %10s %10s  %12s" "$r" $a "$manual_s"
+    printf "%4s  %12s %10s %10s %8s  %12s %8s" "$r" $a "$a_cpu" "$manual_s" "$manual_cpu"
     # shellcheck disable=SC2086
-    [ -n "${BENCH_VARIANT:-}" ] && printf "  %14s %12s %12s" $b
+    [ -n "$VARIANT_ON" ] && printf "  %14s %12s %12s %8s" $b "$b_cpu"
     echo
-    echo "$a $manual_s $b" >> "$WORK/times"
+    echo "$a $manual_s $b $a_cpu $manual_cpu $b_cpu" >> "$WORK/times"
     rm -rf "$WORK/manual$r"   # keep the disk use at one manual copy
     [ "$r" = "$RUNS" ] || rm -rf "$WORK/tb$r"
 done
@@ -168,6 +196,8 @@ tb_s=$(awk '{ print $1 }' "$WORK/times" | median)
 step_s=$(awk '{ print $2 }' "$WORK/times" | median)
 verify_s=$(awk '{ print $3 }' "$WORK/times" | median)
 manual_s=$(awk '{ print $4 }' "$WORK/times" | median)
+tb_cpu=$(awk '{ print $8 }' "$WORK/times" | median)
+manual_cpu=$(awk '{ print $9 }' "$WORK/times" | median)
 sed -n '1,2p' "$WORK/tb$RUNS/out.txt"
 
 
@@ -179,8 +209,9 @@ printf "tradebatch, verification step:                            %8.2f s\n" "$v
 printf "manual psql \\\\copy + sqlite3 .import + INSERT SELECT:        %8.2f s  %10s rows/s\n" "$manual_s" "$(rate "$ROWS" "$manual_s")"
 awk -v a="$tb_s" -v m="$manual_s" -v s="$step_s" 'BEGIN {
     printf "ratio tradebatch/manual (rows/s, = manual time / tradebatch time; above 1: tradebatch faster): whole job %.2f, migration %.2f\n", m / a, m / s }'
-if [ -n "${BENCH_VARIANT:-}" ]; then
-    echo "variant: JAVA_OPTS $BENCH_VARIANT"
+echo "CPU seconds (the process and its PostgreSQL backends): tradebatch whole job $tb_cpu, manual $manual_cpu"
+if [ -n "$VARIANT_ON" ]; then
+    echo "variant: JAVA_OPTS ${BENCH_VARIANT:-}${VARIANT_JAR:+, jar $VARIANT_JAR}"
     nb_job=$(awk '{ print $5 }' "$WORK/times" | median)
     nb_step=$(awk '{ print $6 }' "$WORK/times" | median)
     nb_verify=$(awk '{ print $7 }' "$WORK/times" | median)
@@ -189,4 +220,5 @@ if [ -n "${BENCH_VARIANT:-}" ]; then
     printf "tradebatch variant, verification step:                    %8.2f s\n" "$nb_verify"
     awk -v a="$nb_job" -v m="$manual_s" -v s="$nb_step" 'BEGIN {
         printf "ratio tradebatch variant/manual: whole job %.2f, migration %.2f\n", m / a, m / s }'
+    echo "CPU seconds, variant whole job: $(awk '{ print $10 }' "$WORK/times" | median)"
 fi

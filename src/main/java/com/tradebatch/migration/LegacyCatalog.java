@@ -82,7 +82,9 @@ public final class LegacyCatalog {
                     }
                 }
             }
-            return Optional.of(new SourceTable(name, columns, key));
+            // hash_record_extended came with PostgreSQL 14
+            boolean hashesRecords = connection.getMetaData().getDatabaseMajorVersion() >= 14;
+            return Optional.of(new SourceTable(name, columns, key, hashesRecords));
         } catch (SQLException e) {
             throw new LegacySourceException("cannot read the columns of legacy table " + name + ": " + e.getMessage(), e);
         }

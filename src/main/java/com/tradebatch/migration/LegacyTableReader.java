@@ -36,6 +36,8 @@ public class LegacyTableReader implements ItemStreamReader<MigrationRow> {
     private final LegacySource legacy;
     private final int pageSize;
     private final boolean strictDecimals;
+    /** The rows the plan step counted in the table, when this process ran it (else counted here). */
+    private final java.util.function.LongSupplier plannedRows;
 
     private Connection connection;
     private PagePrefetcher pages;
@@ -51,6 +53,12 @@ public class LegacyTableReader implements ItemStreamReader<MigrationRow> {
 
     public LegacyTableReader(String table, boolean selected, MigrationTables tables, LegacySource legacy, int pageSize,
             boolean strictDecimals) {
+        this(table, selected, tables, legacy, pageSize, strictDecimals, () -> -1);
+    }
+
+    public LegacyTableReader(String table, boolean selected, MigrationTables tables, LegacySource legacy, int pageSize,
+            boolean strictDecimals, java.util.function.LongSupplier plannedRows) {
+        this.plannedRows = plannedRows;
         this.table = table;
         this.selected = selected;
         this.tables = tables;
@@ -81,7 +89,8 @@ public class LegacyTableReader implements ItemStreamReader<MigrationRow> {
             return;
         }
         connection = legacy.connect();
-        total = new LegacyCatalog(connection).count(table);
+        long planned = plannedRows.getAsLong();
+        total = planned >= 0 ? planned : new LegacyCatalog(connection).count(table);
         int[] compared = migration.positionsOf(migration.comparedColumns());
         // the checksum the verification compares the target with, taken on the read-ahead thread
         pages = new PagePrefetcher(new SourcePager(connection, migration, pageSize, new DecimalAudit(table, strictDecimals)),

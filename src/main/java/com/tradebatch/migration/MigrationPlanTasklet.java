@@ -22,23 +22,27 @@ public class MigrationPlanTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(MigrationPlanTasklet.class);
 
     private final LegacySource legacy;
+    private final MigrationPlans plans;
     private final Set<String> selected;
     private final boolean dryRun;
 
-    public MigrationPlanTasklet(LegacySource legacy, Set<String> selected, boolean dryRun) {
+    public MigrationPlanTasklet(LegacySource legacy, MigrationPlans plans, Set<String> selected, boolean dryRun) {
         this.legacy = legacy;
+        this.plans = plans;
         this.selected = selected;
         this.dryRun = dryRun;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        MigrationPlan plan = MigrationPlan.of(legacy, selected);
+        long execution = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
+        MigrationPlan plan = plans.of(execution, legacy, selected);
         String text = plan.describe(dryRun);
         log.info("pg-migrate plan:\n{}", text);
         if (dryRun) {
             JobReport.append(chunkContext.getStepContext().getStepExecution().getJobExecution(), text);
             contribution.setExitStatus(new ExitStatus(DRY_RUN, "dry run: nothing written"));
+            plans.forget(execution);
         }
         return RepeatStatus.FINISHED;
     }

@@ -35,6 +35,7 @@ public class MigrationVerificationTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(MigrationVerificationTasklet.class);
 
     private final LegacySource legacy;
+    private final MigrationPlans plans;
     private final MigrationTables tables;
     private final Stores stores;
     private final StepProgressRegistry progress;
@@ -44,11 +45,12 @@ public class MigrationVerificationTasklet implements Tasklet {
     private final int lookupBatch;
     private final JobRepository repository;
 
-    public MigrationVerificationTasklet(LegacySource legacy, MigrationTables tables, Stores stores,
+    public MigrationVerificationTasklet(LegacySource legacy, MigrationPlans plans, MigrationTables tables, Stores stores,
             StepProgressRegistry progress, Set<String> selected,
             Path reportFolder, int pageSize, int lookupBatch, JobRepository repository) {
         this.repository = repository;
         this.legacy = legacy;
+        this.plans = plans;
         this.tables = tables;
         this.stores = stores;
         this.progress = progress;
@@ -61,12 +63,15 @@ public class MigrationVerificationTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws SQLException {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
-        MigrationPlan plan = MigrationPlan.of(legacy, selected);
+        // the plan step's, when this process ran it: the tables are not listed and counted again
+        MigrationPlan plan = plans.of(job.getId(), legacy, selected);
+        plans.forget(job.getId());
         List<TableVerification> results = new ArrayList<>();
         // the plan's row counts are the whole; the verification counts what it actually reads
         StepProgress progress = this.progress.of(chunkContext.getStepContext().getStepExecution())
                 .total(plan.tables().stream().mapToLong(MigrationPlan.Entry::rows).sum());
-        try (Connection c = legacy.connect()) {
+        Connection c = null; // opened only for a comparison row by row
+        try {
             for (MigrationPlan.Entry e : plan.tables()) {
                 TableMigration migration = tables.get(e.mapping().source()).orElseThrow();
                 DataSource target = stores.dataSource(e.mapping().store());
@@ -77,12 +82,17 @@ public class MigrationVerificationTasklet implements Tasklet {
                 if (v == null || !v.matches()) {
                     // the target held other rows, or a checksum differs: row by row against the source as it is now,
                     // which names the row
+                    c = c != null ? c : legacy.connect();
                     v = new TableVerifier(c, target, pageSize, lookupBatch).verify(migration, progress);
                 } else {
                     progress.advance(v.sourceRows());
                 }
                 log.info("pg-migrate verification {}: {}", v.source(), v);
                 results.add(v);
+            }
+        } finally {
+            if (c != null) {
+                c.close();
             }
         }
         MigrationReport report = new MigrationReport(job.getId(), plan, results);

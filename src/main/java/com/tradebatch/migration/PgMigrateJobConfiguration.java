@@ -92,29 +92,31 @@ public class PgMigrateJobConfiguration {
 
     @Bean
     @StepScope
-    MigrationPlanTasklet pgMigratePlanTasklet(LegacySource legacy, @Value("#{jobParameters['tables']}") String tables,
-            @Value("#{jobParameters['dry-run']}") Boolean dryRun) {
-        return new MigrationPlanTasklet(legacy, TableSelection.parse(tables), Boolean.TRUE.equals(dryRun));
+    MigrationPlanTasklet pgMigratePlanTasklet(LegacySource legacy, MigrationPlans plans,
+            @Value("#{jobParameters['tables']}") String tables, @Value("#{jobParameters['dry-run']}") Boolean dryRun) {
+        return new MigrationPlanTasklet(legacy, plans, TableSelection.parse(tables), Boolean.TRUE.equals(dryRun));
     }
 
     @Bean
     @StepScope
-    MigrationVerificationTasklet pgMigrateVerificationTasklet(LegacySource legacy, MigrationTables migrationTables,
+    MigrationVerificationTasklet pgMigrateVerificationTasklet(LegacySource legacy, MigrationPlans plans,
+            MigrationTables migrationTables,
             Stores stores, StoreProperties storeProperties, @Value("#{jobParameters['tables']}") String tables,
             MigrationProperties props, StepProgressRegistry progress, JobRepository repo) {
         Path reports = storeProperties.getBaseDir().resolve("data");
-        return new MigrationVerificationTasklet(legacy, migrationTables, stores, progress, TableSelection.parse(tables), reports,
-                props.chunkSize(), props.verifyLookupBatch(), repo);
+        return new MigrationVerificationTasklet(legacy, plans, migrationTables, stores, progress, TableSelection.parse(tables), reports,
+                props.pageSize(), props.verifyLookupBatch(), repo);
     }
 
     @Bean
     @StepScope
     LegacyTableReader pgMigrateReader(@Value("#{stepExecution.stepName}") String stepName,
+            @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId,
             @Value("#{jobParameters['tables']}") String tables, @Value("#{jobParameters['strict-decimals']}") Boolean strict,
-            MigrationTables migrationTables, LegacySource legacy, MigrationProperties props) {
+            MigrationTables migrationTables, LegacySource legacy, MigrationPlans plans, MigrationProperties props) {
         String table = tableOf(stepName);
         return new LegacyTableReader(table, TableSelection.parse(tables).contains(table), migrationTables, legacy,
-                props.chunkSize(), Boolean.TRUE.equals(strict));
+                props.pageSize(), Boolean.TRUE.equals(strict), () -> plans.rows(jobExecutionId, table).orElse(-1L));
     }
 
     @Bean
