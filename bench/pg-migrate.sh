@@ -124,7 +124,10 @@ run_tradebatch() {   # $1: run number, $2: extra JAVA_OPTS, $3: another jar; set
 run_manual() {   # $1: run number; sets manual_s, manual_rows, manual_cpu
     local d="$WORK/manual$1"
     mkdir -p "$d"
-    sqlite3 "$d/market_data.db" < src/main/resources/db/market/V1__market_schema.sql
+    # the schema tradebatch creates: every SQL migration of db/market in version order, then what the Java
+    # migration market V3 does in a file tradebatch creates (drops the index that duplicates idx_unique_candle)
+    { ls src/main/resources/db/market/V*__*.sql | sort -V | xargs cat; echo "DROP INDEX IF EXISTS idx_symbol_interval_time;"; } \
+        | sqlite3 "$d/market_data.db"
     sqlite3 "$d/market_data.db" "PRAGMA journal_mode=WAL" >/dev/null
     local t0 t1 c0
     c0=$(cpu)
