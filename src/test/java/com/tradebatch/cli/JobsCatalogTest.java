@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.tradebatch.common.JobSpec;
 import com.tradebatch.launch.JobCatalog;
 import com.tradebatch.schedule.SlowJobConfiguration;
 import com.tradebatch.support.FlakyJobConfiguration;
@@ -48,7 +49,11 @@ class JobsCatalogTest {
         assertThat(jobs.err()).isEmpty();
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         try (ConfigurableApplicationContext context = env.context(testJobs)) {
-            JobsCommand.print(context.getBean(JobCatalog.class).specs(), new PrintStream(expected, true, StandardCharsets.UTF_8));
+            JobCatalog catalog = context.getBean(JobCatalog.class);
+            JobsCommand.print(catalog.specs(), new PrintStream(expected, true, StandardCharsets.UTF_8));
+            // every spec has its job and every job its spec (jobs are built on demand: checked here, not at start)
+            assertThat(catalog.all().keySet()).containsExactlyElementsOf(catalog.specs().stream().map(JobSpec::name).toList());
+            assertThat(catalog.all()).allSatisfy((name, job) -> assertThat(catalog.job(name)).isSameAs(job));
         }
         assertThat(jobs.out()).isEqualTo(expected.toString(StandardCharsets.UTF_8)).contains("backup - ", "db-stats - ");
         return jobs.out();
