@@ -13,6 +13,7 @@ import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Jobs, steps and the proxies of step-scoped beans are built when a job is first asked for, not at start
@@ -23,11 +24,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class LazyJobs {
 
+    /** Builds every job at start all the same: the launcher's training run, whose class-data archive serves all jobs. */
+    static final String BUILD_ALL = "tradebatch.start.build-all-jobs";
+
     @Bean
-    static BeanFactoryPostProcessor lazyJobsAndSteps() {
+    static BeanFactoryPostProcessor lazyJobsAndSteps(Environment environment) {
+        boolean buildAll = environment.getProperty(BUILD_ALL, Boolean.class, false);
         return beans -> {
             for (String name : beans.getBeanDefinitionNames()) {
                 BeanDefinition definition = beans.getBeanDefinition(name);
+                if (buildAll) {
+                    break;
+                }
                 if (ScopedProxyFactoryBean.class.getName().equals(definition.getBeanClassName())) {
                     definition.setLazyInit(true);
                     // the proxied type, declared: otherwise the first lookup by type anywhere (an ObjectProvider,
