@@ -10,7 +10,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.job.Job;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.stereotype.Component;
@@ -78,10 +77,7 @@ public class JobCatalog {
         for (String bean : (Iterable<String>) candidates::iterator) {
             Job job = beans.getBean(bean, Job.class);
             if (job.getName().equals(name)) {
-                if (job instanceof AbstractJob registered) {
-                    registered.setJobParametersValidator(new JobSpecValidator(specs.get(name)));
-                }
-                return job;
+                return job; // its spec is already its validator (LazyJobs)
             }
         }
         // a spec without a job could not run

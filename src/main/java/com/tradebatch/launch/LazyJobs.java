@@ -4,12 +4,14 @@ import java.util.Collection;
 
 import org.springframework.aop.scope.ScopedProxyFactoryBean;
 import org.springframework.batch.core.configuration.JobRegistry;
+import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.step.Step;
 import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,6 +58,20 @@ public class LazyJobs {
         // the declared type (a @Bean method's return type): nothing is built or initialised to learn it
         Class<?> type = beans.getType(name, false);
         return type != null && (Job.class.isAssignableFrom(type) || Step.class.isAssignableFrom(type));
+    }
+
+    /** Each job validates its parameters against its spec, however it is obtained (catalogue, registry, context). */
+    @Bean
+    static BeanPostProcessor jobSpecValidators(ObjectProvider<JobCatalog> catalogs) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof AbstractJob job && catalogs.getObject().contains(job.getName())) {
+                    job.setJobParametersValidator(new JobSpecValidator(catalogs.getObject().spec(job.getName())));
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean

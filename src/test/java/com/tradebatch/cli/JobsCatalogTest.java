@@ -9,6 +9,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.tradebatch.common.JobSpec;
@@ -54,6 +55,9 @@ class JobsCatalogTest {
             // every spec has its job and every job its spec (jobs are built on demand: checked here, not at start)
             assertThat(catalog.all().keySet()).containsExactlyElementsOf(catalog.specs().stream().map(JobSpec::name).toList());
             assertThat(catalog.all()).allSatisfy((name, job) -> assertThat(catalog.job(name)).isSameAs(job));
+            // a job taken straight from the context validates against its spec too
+            assertThat(context.getBeansOfType(AbstractJob.class).values()).allSatisfy(job ->
+                    assertThat(job.getJobParametersValidator().getClass().getSimpleName()).isEqualTo("JobSpecValidator"));
         }
         assertThat(jobs.out()).isEqualTo(expected.toString(StandardCharsets.UTF_8)).contains("backup - ", "db-stats - ");
         return jobs.out();
