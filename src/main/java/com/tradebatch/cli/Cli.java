@@ -8,29 +8,30 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
-import org.springframework.core.type.classreading.MetadataReader;
-import org.springframework.core.type.classreading.MetadataReaderFactory;
-import org.springframework.core.type.filter.TypeFilter;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 
-import com.tradebatch.common.JobSpec;
+import com.tradebatch.common.RedactedMessageConverter;
+import com.tradebatch.common.RedactedThrowableConverter;
 import com.tradebatch.launch.TradebatchConfiguration;
 import com.tradebatch.store.StoreConfigurationException;
 import com.tradebatch.store.StoreSchemaException;
 import com.tradebatch.launch.UsageException;
 import com.tradebatch.launch.ExitCode;
 import com.tradebatch.store.UrlRedaction;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 
 /**
  * The command line: reads the first word, starts the application context for commands that need it, runs the
@@ -84,8 +85,8 @@ public final class Cli {
         ConfigurableApplicationContext context = null;
         try {
             if (command.equals(JobsCommand.NAME)) {
-                context = startCatalogContext(properties, extraSources);
-                return context.getBean(JobsCommand.class).execute(rest, out);
+                warningsToStderr();
+                return JobsCommand.run(out, properties, extraSources);
             }
             context = startContext(command.equals("serve"), properties, extraSources);
             Command cmd = context.getBeansOfType(Command.class).values().stream()
@@ -113,26 +114,17 @@ public final class Cli {
      */
     public static ConfigurableApplicationContext startContext(boolean web, Map<String, Object> properties,
             Class<?>... extraSources) {
-        return start(web, false, properties, extraSources);
+        return start(web, properties, extraSources);
     }
 
-    /**
-     * The context {@code jobs} needs: the job specs and the configuration properties they read, nothing else
-     * ({@link JobSpecsOnly}). No DataSource, no migration, no job repository: listing the jobs opens no database.
-     */
-    static ConfigurableApplicationContext startCatalogContext(Map<String, Object> properties, Class<?>... extraSources) {
-        return start(false, true, properties, extraSources);
-    }
-
-    private static ConfigurableApplicationContext start(boolean web, boolean catalogOnly, Map<String, Object> properties,
+    private static ConfigurableApplicationContext start(boolean web, Map<String, Object> properties,
             Class<?>... extraSources) {
         List<Class<?>> sources = new ArrayList<>();
-        sources.add(catalogOnly ? JobSpecsOnly.class : TradebatchConfiguration.class);
+        sources.add(TradebatchConfiguration.class);
         sources.addAll(Arrays.asList(extraSources));
         SpringApplication app = new SpringApplication(sources.toArray(Class<?>[]::new));
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setLogStartupInfo(false);
-        app.setLazyInitialization(catalogOnly);
         // before Boot binds spring.main.* from the environment: the overrides, then the web decision on top of them
         app.addListeners(new ApplicationListener<ApplicationEnvironmentPreparedEvent>() {
             @Override
@@ -151,25 +143,31 @@ public final class Cli {
     }
 
     /**
-     * The configuration classes that declare a {@link JobSpec} bean, with every bean lazy (only the specs get
-     * built, never a job or a step), {@code JobsCommand}, and the configuration properties; no auto-configuration.
-     * Not a {@code @Configuration}: the application's own component scan must not pick it up.
+     * Logging for a command that starts no Spring Boot application ({@code jobs}): warnings and errors on stderr,
+     * redacted as in logback-spring.xml, nothing else. Without it logback's default would print every debug line
+     * on stdout; with Boot's logging system the command would pay for its XML configuration.
      */
-    @ComponentScan(basePackages = "com.tradebatch", useDefaultFilters = false,
-            includeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = DeclaresJobSpec.class))
-    @ConfigurationPropertiesScan("com.tradebatch")
-    @Import(JobsCommand.class)
-    static class JobSpecsOnly {
-    }
-
-    /** Matches a class with a {@code @Bean} method that returns a {@link JobSpec}, read from its bytecode. */
-    static final class DeclaresJobSpec implements TypeFilter {
-
-        @Override
-        public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
-            return reader.getAnnotationMetadata().getAnnotatedMethods(Bean.class.getName()).stream()
-                    .anyMatch(m -> m.getReturnTypeName().equals(JobSpec.class.getName()));
-        }
+    static void warningsToStderr() {
+        LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+        logging.reset();
+        PatternLayout layout = new PatternLayout();
+        layout.getInstanceConverterMap().put("msg", RedactedMessageConverter::new);
+        layout.getInstanceConverterMap().put("ex", RedactedThrowableConverter::new);
+        layout.setPattern("%d{HH:mm:ss} %-5level %logger{0}: %msg%n%ex");
+        layout.setContext(logging);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+        encoder.setLayout(layout);
+        encoder.setContext(logging);
+        encoder.start();
+        ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
+        stderr.setTarget("System.err");
+        stderr.setEncoder(encoder);
+        stderr.setContext(logging);
+        stderr.start();
+        ch.qos.logback.classic.Logger root = logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.WARN);
+        root.addAppender(stderr);
     }
 
     /** The message a person needs, and the exit code that goes with the kind of failure. */

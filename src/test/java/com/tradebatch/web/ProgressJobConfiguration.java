@@ -25,7 +25,7 @@ import com.tradebatch.common.StepProgressRegistry;
  * progress every tasklet uses, so a running step has a rows/s figure (about 10,000) while it runs.
  */
 @TestConfiguration(proxyBeanMethods = false)
-class ProgressJobConfiguration {
+public class ProgressJobConfiguration {
 
     static final String JOB = "progress-test";
     static final String STEP = "progress-step";
