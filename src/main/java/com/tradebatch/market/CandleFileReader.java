@@ -6,6 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -30,12 +31,14 @@ public class CandleFileReader implements ItemStreamReader<Candle> {
     static final String RECORDS = "candle.file.records";
     /** Parsed candles waiting for the step: enough to cover a hiccup, small enough to bound memory. */
     private static final int QUEUE_CAPACITY = 8_192;
+    /** How often a read waiting for the parser looks whether the reader was closed under it or the parser died. */
+    private static final long WAIT_CHECK_MILLIS = 500;
 
     private final List<CandleFilePlan> plans;
     private final CandleLineParser parser;
     private final long totalBytes;
     private final BlockingQueue<Parsed> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
-    private Thread producer;
+    private volatile Thread producer;
     private volatile boolean stopping;
     private volatile long bytesRead;
     // the position of the last candle handed out: what update() saves
@@ -66,11 +69,11 @@ public class CandleFileReader implements ItemStreamReader<Candle> {
     }
 
     @Override
-    public Candle read() throws InterruptedException {
+    public Candle read() throws InterruptedException, JobInterruptedException {
         if (exhausted) {
             return null;
         }
-        Parsed p = queue.take();
+        Parsed p = next();
         if (p.error() instanceof ItemStreamException broken) {
             exhausted = true;
             throw broken; // the file could not be read: the position stays at the last good record
@@ -85,6 +88,34 @@ public class CandleFileReader implements ItemStreamReader<Candle> {
             throw p.error(); // a rejected line: consumed, so the position is past it
         }
         return p.candle();
+    }
+
+    /**
+     * The next parsed record. Never waits forever: Spring Batch's {@code JobOperator.stop} can close the step scope,
+     * and so this reader, from the stopping thread while the step's thread waits here (seen as a run that ignored
+     * SIGTERM, StopSignalIT); and a parser thread ended by an Error posts nothing. Both end the read with an
+     * exception instead: the chunk rolls back, the position stays at the last commit, a restart resumes from it.
+     */
+    private Parsed next() throws InterruptedException, JobInterruptedException {
+        while (true) {
+            Parsed p = queue.poll(WAIT_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+            if (p != null) {
+                return p;
+            }
+            if (stopping) {
+                exhausted = true;
+                throw new JobInterruptedException("the candle reader was closed while the step was reading (stopped)");
+            }
+            Thread parser = producer;
+            if (parser == null || !parser.isAlive()) {
+                p = queue.poll(); // what it put just before it ended
+                if (p != null) {
+                    return p;
+                }
+                exhausted = true;
+                throw new ItemStreamException("the candle parser thread ended without reaching the end of the input");
+            }
+        }
     }
 
     @Override

@@ -15,6 +15,8 @@ import java.util.function.Consumer;
 final class PagePrefetcher implements AutoCloseable {
 
     static final int PAGES_AHEAD = 2;
+    /** How often a wait for a page looks whether the read-ahead thread is still there. */
+    private static final long WAIT_CHECK_MILLIS = 500;
 
     /** A page, or the error that ended the reading, or the end (an empty page). */
     private record Ahead(List<MigrationRow> page, RuntimeException error) {
@@ -76,7 +78,7 @@ final class PagePrefetcher implements AutoCloseable {
         }
         Ahead next;
         try {
-            next = ready.take();
+            next = take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LegacySourceException("interrupted while reading the legacy database", e);
@@ -87,6 +89,27 @@ final class PagePrefetcher implements AutoCloseable {
         }
         ended = next.page().isEmpty();
         return next.page();
+    }
+
+    /**
+     * Waits for the next page, but not forever: a read-ahead thread that ended without posting one (closed from
+     * another thread, as Spring Batch's stop can close the step scope; or ended by an Error) ends the read.
+     */
+    private Ahead take() throws InterruptedException {
+        while (true) {
+            Ahead next = ready.poll(WAIT_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+            if (next != null) {
+                return next;
+            }
+            if (!thread.isAlive()) {
+                next = ready.poll(); // what it put just before it ended
+                if (next != null) {
+                    return next;
+                }
+                throw new LegacySourceException("the read-ahead thread of " + mapping.source().name()
+                        + " ended without a page (closed while the step was reading)");
+            }
+        }
     }
 
     @Override
