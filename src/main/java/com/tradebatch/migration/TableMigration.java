@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.tradebatch.store.MultiRowInsert;
 import com.tradebatch.common.TradingTime;
 
 /**
@@ -264,19 +265,22 @@ public final class TableMigration {
      * keys").
      */
     public String upsertSql() {
+        return upsert().sql(1);
+    }
+
+    /** The same upsert, many rows per statement (the writer's form; {@link MultiRowInsert}). */
+    public MultiRowInsert upsert() {
         Set<String> untouched = new LinkedHashSet<>(mapping.conflictKey());
         untouched.addAll(mapping.insertOnly());
         List<String> updated = targetColumns.stream().filter(c -> !untouched.contains(c)).map(SqlNames::quote).toList();
-        String insert = "INSERT INTO " + SqlNames.quote(mapping.target()) + " ("
-                + targetColumns.stream().map(SqlNames::quote).collect(Collectors.joining(", ")) + ") VALUES ("
-                + targetColumns.stream().map(c -> "?").collect(Collectors.joining(", "))
-                + ") ON CONFLICT (" + mapping.conflictKey().stream().map(SqlNames::quote).collect(Collectors.joining(", "))
+        String head = "INSERT INTO " + SqlNames.quote(mapping.target()) + " ("
+                + targetColumns.stream().map(SqlNames::quote).collect(Collectors.joining(", ")) + ") VALUES";
+        String conflict = "ON CONFLICT (" + mapping.conflictKey().stream().map(SqlNames::quote).collect(Collectors.joining(", "))
                 + ") DO ";
-        if (updated.isEmpty()) {
-            return insert + "NOTHING";
-        }
-        return insert + "UPDATE SET " + updated.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "))
-                + " WHERE " + updated.stream().map(c -> c + " IS NOT excluded." + c).collect(Collectors.joining(" OR "));
+        String tail = updated.isEmpty() ? conflict + "NOTHING"
+                : conflict + "UPDATE SET " + updated.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "))
+                        + " WHERE " + updated.stream().map(c -> c + " IS NOT excluded." + c).collect(Collectors.joining(" OR "));
+        return new MultiRowInsert(head, targetColumns.size(), tail);
     }
 
     /**
