@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -37,7 +38,7 @@ public class LegacyTableReader implements ItemStreamReader<MigrationRow> {
     private final int pageSize;
     private final boolean strictDecimals;
     /** The rows the plan step counted in the table, when this process ran it (else counted here). */
-    private final java.util.function.LongSupplier plannedRows;
+    private final LongSupplier plannedRows;
 
     private Connection connection;
     private PagePrefetcher pages;
@@ -57,7 +58,7 @@ public class LegacyTableReader implements ItemStreamReader<MigrationRow> {
     }
 
     public LegacyTableReader(String table, boolean selected, MigrationTables tables, LegacySource legacy, int pageSize,
-            boolean strictDecimals, java.util.function.LongSupplier plannedRows) {
+            boolean strictDecimals, LongSupplier plannedRows) {
         this.plannedRows = plannedRows;
         this.table = table;
         this.selected = selected;
